@@ -1,0 +1,45 @@
+using System.CommandLine;
+
+namespace Trajeckt.Cli;
+
+/// <summary>The <c>trajeckt</c> command line: one subcommand per file, each returning an exit code.</summary>
+internal static class CliApp
+{
+    /// <summary>Exit code when every check or expectation held.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code when the input was valid but an expectation or check did not hold.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code for invalid input (policy, trace, seal, key, graph) or usage.</summary>
+    public const int InvalidInput = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var context = new CliContext(output, error);
+        var root = new RootCommand("Trajeckt: sealed trajectory commitments for AI agents.")
+        {
+            CompileCommand.Create(context),
+            InspectCommand.Create(context),
+            FormatCommand.Create(context),
+            KeygenCommand.Create(context),
+            SealCommand.Create(context),
+            VerifyCommand.Create(context),
+            ReplayCommand.Create(context),
+        };
+        var parse = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            var code = parse.Invoke(configuration);
+            // System.CommandLine reports usage errors with exit code 1; ours are input errors.
+            return parse.Errors.Count > 0 ? InvalidInput : code;
+        }
+        catch (Exception ex)
+        {
+            // Never a stack trace: a one-line error and the invalid-input exit code.
+            error.WriteLine($"trajeckt: error: {ex.Message}");
+            return InvalidInput;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Trajeckt.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
