@@ -1,0 +1,151 @@
+using System.Text;
+
+namespace Trajeckt.Traj.Syntax;
+
+/// <summary>
+/// Writes a <see cref="PolicySyntax"/> in the canonical Traj layout: two-space indent, one statement a
+/// line, a blank line between trajectories, <c>\n</c> line breaks. Comments are not part of the tree, so
+/// they are not preserved.
+/// </summary>
+public static class TrajFormatter
+{
+    private const string Indent = "  ";
+
+    /// <summary>
+    /// Formats <paramref name="policy"/>. Parsing the result gives a tree equivalent to
+    /// <paramref name="policy"/> (see <see cref="SyntaxEquivalence"/>), and formatting is idempotent.
+    /// </summary>
+    /// <param name="policy">The policy, typically from <see cref="TrajParser.Parse(string, string)"/>.</param>
+    /// <returns>The canonical text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The tree holds something Traj cannot spell: an empty name, a name with a line break, or a plan
+    /// sequence or alternation with no items.
+    /// </exception>
+    public static string Format(PolicySyntax policy)
+    {
+        if (policy is null)
+            throw new ArgumentNullException(nameof(policy));
+        var output = new StringBuilder();
+        for (var i = 0; i < policy.Trajectories.Count; i++)
+        {
+            if (i > 0)
+                output.Append('\n');
+            WriteTrajectory(output, policy.Trajectories[i]);
+        }
+        return output.ToString();
+    }
+
+    private static void WriteTrajectory(StringBuilder output, TrajectorySyntax trajectory)
+    {
+        output.Append("trajectory ").Append(FormatName(trajectory.Name)).Append(" {\n");
+        foreach (var statement in trajectory.Statements)
+        {
+            output.Append(Indent);
+            WriteStatement(output, statement);
+            output.Append(";\n");
+        }
+        output.Append("}\n");
+    }
+
+    private static void WriteStatement(StringBuilder output, StatementSyntax statement)
+    {
+        switch (statement)
+        {
+            case ToolStatementSyntax tool:
+                output.Append("tool ").Append(FormatName(tool.Name));
+                for (var i = 0; i < tool.Effects.Count; i++)
+                {
+                    output.Append(i == 0 ? " : " : ", ");
+                    WriteEffect(output, tool.Effects[i]);
+                }
+                break;
+            case PlanStatementSyntax plan:
+                output.Append("plan ");
+                PlanFormatter.Write(output, plan.Expression);
+                break;
+            case FlowStatementSyntax flow:
+                output.Append("flow ").Append(FormatName(flow.Label)).Append(" -> ");
+                WriteNames(output, flow.Tools);
+                break;
+            case FloorStatementSyntax floor:
+                output.Append("floor ").Append(floor.Level.Value.ToString());
+                if (floor.Tools is not null)
+                {
+                    output.Append(" for ");
+                    WriteNames(output, floor.Tools);
+                }
+                break;
+            case AuthorizeStatementSyntax authorize:
+                output.Append("authorize ");
+                WriteNames(output, authorize.Tools);
+                output.Append(" by ").Append(authorize.Level.Value.ToString());
+                break;
+            case BudgetStatementSyntax budget:
+                output.Append("budget calls ").Append(budget.Calls.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            default:
+                throw new ArgumentException($"Unknown statement node {statement.GetType().Name}.", nameof(statement));
+        }
+    }
+
+    private static void WriteEffect(StringBuilder output, EffectSyntax effect)
+    {
+        switch (effect)
+        {
+            case SensitiveEffectSyntax sensitive:
+                output.Append("sensitive(");
+                WriteNames(output, sensitive.Labels);
+                output.Append(')');
+                break;
+            case OriginEffectSyntax origin:
+                output.Append("origin(").Append(origin.Level.Value.ToString()).Append(')');
+                break;
+            case SinkEffectSyntax sink:
+                output.Append(sink.Kind == SinkEffectKind.External ? "sink(external)" : "sink(control)");
+                break;
+            case ShellEffectSyntax:
+                output.Append("shell");
+                break;
+            case EgressEffectSyntax:
+                output.Append("egress");
+                break;
+            default:
+                throw new ArgumentException($"Unknown effect node {effect.GetType().Name}.", nameof(effect));
+        }
+    }
+
+    private static void WriteNames(StringBuilder output, IReadOnlyList<NameSyntax> names)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (i > 0)
+                output.Append(", ");
+            output.Append(FormatName(names[i]));
+        }
+    }
+
+    internal static string FormatName(NameSyntax name) => FormatName(name.Value);
+
+    /// <summary>
+    /// A name as Traj spells it: bare when it lexes back as exactly that one name and is not the
+    /// wildcard <c>_</c>, otherwise quoted with <c>\"</c> and <c>\\</c> escaped.
+    /// </summary>
+    internal static string FormatName(string value)
+    {
+        if (string.IsNullOrEmpty(value) || value.IndexOfAny(s_lineBreaks) >= 0)
+            throw new ArgumentException($"The name '{value}' cannot be written in Traj: names are not empty and hold no line break.", nameof(value));
+        if (value != "_" && NameRules.SpellsIdentifier(value))
+            return value;
+        var quoted = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\')
+                quoted.Append('\\');
+            quoted.Append(c);
+        }
+        return quoted.Append('"').ToString();
+    }
+
+    private static readonly char[] s_lineBreaks = { '\r', '\n' };
+}
