@@ -25,7 +25,7 @@ public readonly struct GraphDigest : IEquatable<GraphDigest>
         _w3 = w3;
     }
 
-    /// <summary>Computes the digest of a graph encoding (the bytes <c>GraphEncoder.Encode</c> returns).</summary>
+    /// <summary>Computes the digest of a graph encoding (the bytes <see cref="GraphEncoder.Encode"/> returns).</summary>
     /// <param name="encoding">The canonical encoding.</param>
     /// <exception cref="ArgumentNullException"><paramref name="encoding"/> is <see langword="null"/>.</exception>
     public static GraphDigest Compute(byte[] encoding)

@@ -1,0 +1,79 @@
+namespace Trajeckt.Traj.Graph;
+
+/// <summary>
+/// Checks that a decoded plan automaton is in the canonical form the compiler writes: states numbered in
+/// breadth-first order from state 0 (so every state is reachable) and no dead states. Rows are already
+/// sorted and unique by construction of the gap coding.
+/// </summary>
+internal static class CanonicalAutomatonCheck
+{
+    public static void Run(PlanTable table)
+    {
+        CheckBreadthFirstNumbering(table);
+        CheckNoDeadStates(table);
+    }
+
+    // A breadth-first walk that visits rows in tool order must meet unseen states as 1, 2, 3, ...
+    private static void CheckBreadthFirstNumbering(PlanTable table)
+    {
+        var discovered = 1;
+        for (var state = 0; state < table.StateCount && state < discovered; state++)
+        {
+            for (var i = table.TransitionStart[state]; i < table.TransitionStart[state + 1]; i++)
+            {
+                var target = table.TransitionTarget[i];
+                if (target < discovered)
+                    continue;
+                if (target != discovered)
+                    throw GraphReader.Fail(GraphFormatErrorKind.NotCanonical, table.Offset, $"State {state} leads to state {target} where breadth-first numbering expects state {discovered}.");
+                discovered++;
+            }
+        }
+        if (discovered < table.StateCount)
+            throw GraphReader.Fail(GraphFormatErrorKind.NotCanonical, table.Offset, $"State {discovered} is unreachable from the start state.");
+    }
+
+    private static void CheckNoDeadStates(PlanTable table)
+    {
+        var head = new int[table.StateCount];
+        for (var s = 0; s < head.Length; s++)
+            head[s] = -1;
+        var next = new int[table.TransitionTarget.Length];
+        var source = new int[table.TransitionTarget.Length];
+        for (var state = 0; state < table.StateCount; state++)
+        {
+            for (var i = table.TransitionStart[state]; i < table.TransitionStart[state + 1]; i++)
+            {
+                source[i] = state;
+                next[i] = head[table.TransitionTarget[i]];
+                head[table.TransitionTarget[i]] = i;
+            }
+        }
+        var live = new bool[table.StateCount];
+        var pending = new Stack<int>();
+        for (var state = 0; state < table.StateCount; state++)
+        {
+            if (table.Accepting[state])
+            {
+                live[state] = true;
+                pending.Push(state);
+            }
+        }
+        while (pending.Count > 0)
+        {
+            for (var edge = head[pending.Pop()]; edge >= 0; edge = next[edge])
+            {
+                if (!live[source[edge]])
+                {
+                    live[source[edge]] = true;
+                    pending.Push(source[edge]);
+                }
+            }
+        }
+        for (var state = 0; state < table.StateCount; state++)
+        {
+            if (!live[state])
+                throw GraphReader.Fail(GraphFormatErrorKind.NotCanonical, table.Offset, $"State {state} cannot reach an accepting state.");
+        }
+    }
+}
