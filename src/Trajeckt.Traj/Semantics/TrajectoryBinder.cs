@@ -1,0 +1,298 @@
+using Trajeckt.Traj.Automata;
+using Trajeckt.Traj.Graph;
+using Trajeckt.Traj.Syntax;
+
+namespace Trajeckt.Traj.Semantics;
+
+/// <summary>
+/// Checks one trajectory against DESIGN 4.1 and binds it into a canonical <see cref="CompiledGraph"/>:
+/// tools and labels sorted by ordinal name, defaults applied (origin ToolOutput, floor External for
+/// control sinks, authorizer TrustedUser), and the plans compiled to the minimal canonical DFA.
+/// </summary>
+internal sealed class TrajectoryBinder
+{
+    private readonly TrajectorySyntax _syntax;
+    private readonly DiagnosticSink _sink;
+    private readonly TrajCompilerLimits _limits;
+    private readonly Dictionary<string, DeclaredTool> _tools = new(StringComparer.Ordinal);
+    private readonly List<PlanStatementSyntax> _plans = new();
+    private readonly Dictionary<string, HashSet<string>> _flows = new(StringComparer.Ordinal);
+    private Trust? _defaultFloor;
+    private int? _budget;
+
+    private TrajectoryBinder(TrajectorySyntax syntax, DiagnosticSink sink, TrajCompilerLimits limits)
+    {
+        _syntax = syntax;
+        _sink = sink;
+        _limits = limits;
+    }
+
+    /// <summary>The graph, or <see langword="null"/> when the trajectory has errors (all reported to <paramref name="sink"/>).</summary>
+    public static CompiledGraph? Bind(TrajectorySyntax syntax, DiagnosticSink sink, TrajCompilerLimits limits) =>
+        new TrajectoryBinder(syntax, sink, limits).Bind();
+
+    private CompiledGraph? Bind()
+    {
+        var errorsBefore = _sink.ErrorCount;
+
+        // Tools first: every other statement may name a tool declared anywhere in the trajectory.
+        foreach (var statement in _syntax.Statements)
+        {
+            if (statement is ToolStatementSyntax tool)
+                DeclareTool(tool);
+        }
+
+        var labelSet = new HashSet<string>(_tools.Values.SelectMany(t => t.Labels), StringComparer.Ordinal);
+        foreach (var statement in _syntax.Statements)
+        {
+            switch (statement)
+            {
+                case PlanStatementSyntax plan:
+                    _plans.Add(plan);
+                    break;
+                case FlowStatementSyntax flow:
+                    BindFlow(flow, labelSet);
+                    break;
+                case FloorStatementSyntax floor:
+                    BindFloor(floor);
+                    break;
+                case AuthorizeStatementSyntax authorize:
+                    BindAuthorize(authorize);
+                    break;
+                case BudgetStatementSyntax budget:
+                    if (_budget.HasValue)
+                        _sink.Error(SemanticDiagnosticCodes.DuplicateBudget, budget.Span, "the trajectory already has a budget");
+                    else
+                        _budget = budget.Calls;
+                    break;
+            }
+        }
+
+        var tools = _tools.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
+        var toolIndex = new Dictionary<string, int>(tools.Length, StringComparer.Ordinal);
+        for (var i = 0; i < tools.Length; i++)
+            toolIndex.Add(tools[i].Name, i);
+
+        var plans = new List<PlanRegex>(_plans.Count);
+        foreach (var plan in _plans)
+        {
+            var regex = PlanTranslator.Translate(plan.Expression, toolIndex, _sink);
+            if (regex is not null)
+                plans.Add(regex);
+        }
+
+        if (_sink.ErrorCount > errorsBefore)
+            return null;
+
+        var automaton = PlanAutomatonBuilder.Build(plans, tools.Length, _limits.MaxStates);
+        var planSite = _plans.Count > 0 ? _plans[0].Span : _syntax.Name.Span;
+        if (automaton.ExceededStateBound || automaton.Dfa is { } big && big.TransitionTool.Length > _limits.MaxTransitions)
+        {
+            _sink.Error(SemanticDiagnosticCodes.PlanTooLarge, planSite,
+                $"the plan automaton exceeds the size bound ({_limits.MaxStates} states, {_limits.MaxTransitions} transitions); simplify the plans or use '_' for open-ended stretches");
+            return null;
+        }
+        if (automaton.IsEmptyLanguage || automaton.Dfa is null)
+        {
+            _sink.Error(SemanticDiagnosticCodes.EmptyPlanLanguage, planSite,
+                "the plans accept no sequence of calls, so every call would be refused");
+            return null;
+        }
+
+        var dfa = automaton.Dfa;
+        ReportUnreachableTools(tools, dfa);
+        return BuildGraph(tools, dfa);
+    }
+
+    private void DeclareTool(ToolStatementSyntax statement)
+    {
+        var name = statement.Name;
+        if (name.Value == "_")
+        {
+            _sink.Error(SemanticDiagnosticCodes.ReservedToolName, name.Span, "no tool may be named '_': it is the wildcard");
+            return;
+        }
+        if (_tools.ContainsKey(name.Value))
+        {
+            _sink.Error(SemanticDiagnosticCodes.DuplicateTool, name.Span, $"tool '{name.Value}' is already declared");
+            return;
+        }
+
+        var tool = new DeclaredTool(statement);
+        _tools.Add(name.Value, tool);
+        foreach (var effect in statement.Effects)
+        {
+            var flag = EffectFlag(effect);
+            var duplicate = effect is OriginEffectSyntax ? tool.HasExplicitOrigin : (tool.Effects & flag) != 0;
+            if (duplicate)
+            {
+                _sink.Error(SemanticDiagnosticCodes.DuplicateEffect, effect.Span, $"tool '{name.Value}' already has the effect {EffectName(effect)}");
+                continue;
+            }
+            tool.Effects |= flag;
+            switch (effect)
+            {
+                case SensitiveEffectSyntax sensitive:
+                    foreach (var label in sensitive.Labels)
+                    {
+                        if (tool.Labels.Contains(label.Value, StringComparer.Ordinal))
+                            _sink.Error(SemanticDiagnosticCodes.DuplicateEffect, label.Span, $"tool '{name.Value}' lists label '{label.Value}' twice");
+                        else
+                            tool.Labels.Add(label.Value);
+                    }
+                    break;
+                case OriginEffectSyntax origin:
+                    tool.Origin = origin.Level.Value;
+                    tool.HasExplicitOrigin = true;
+                    break;
+            }
+        }
+    }
+
+    private static ToolEffects EffectFlag(EffectSyntax effect) => effect switch
+    {
+        SensitiveEffectSyntax => ToolEffects.Sensitive,
+        OriginEffectSyntax => ToolEffects.None, // origin is a trust level, not a flag
+        SinkEffectSyntax { Kind: SinkEffectKind.External } => ToolEffects.ExternalSink,
+        SinkEffectSyntax => ToolEffects.ControlSink,
+        ShellEffectSyntax => ToolEffects.Shell,
+        EgressEffectSyntax => ToolEffects.Egress,
+        _ => throw new InvalidOperationException("Unexpected effect " + effect.GetType().Name),
+    };
+
+    private static string EffectName(EffectSyntax effect) => effect switch
+    {
+        SensitiveEffectSyntax => "sensitive(...)",
+        OriginEffectSyntax => "origin(...)",
+        SinkEffectSyntax { Kind: SinkEffectKind.External } => "sink(external)",
+        SinkEffectSyntax => "sink(control)",
+        ShellEffectSyntax => "shell",
+        _ => "egress",
+    };
+
+    private DeclaredTool? Resolve(NameSyntax name, string role)
+    {
+        if (_tools.TryGetValue(name.Value, out var tool))
+            return tool;
+        _sink.Error(SemanticDiagnosticCodes.UnknownTool, name.Span, $"{role} names '{name.Value}', which is not a declared tool");
+        return null;
+    }
+
+    private void BindFlow(FlowStatementSyntax flow, HashSet<string> labels)
+    {
+        var label = flow.Label.Value;
+        var labelKnown = labels.Contains(label);
+        if (!labelKnown)
+            _sink.Error(SemanticDiagnosticCodes.UnknownLabel, flow.Label.Span, $"the flow names label '{label}', which no tool of the trajectory declares as sensitive");
+
+        if (!_flows.TryGetValue(label, out var targets))
+            _flows[label] = targets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var target in flow.Tools)
+        {
+            var tool = Resolve(target, "the flow");
+            if (tool is null)
+                continue;
+            if ((tool.Effects & (ToolEffects.ExternalSink | ToolEffects.Egress)) == 0)
+            {
+                _sink.Error(SemanticDiagnosticCodes.FlowTargetNotRestricted, target.Span,
+                    $"a flow may only name a sink(external) or egress tool, and '{target.Value}' is neither: data may reach it anyway");
+                continue;
+            }
+            if (!targets.Add(target.Value))
+                _sink.Error(SemanticDiagnosticCodes.DuplicateFlow, target.Span, $"the flow {label} -> {target.Value} is already stated");
+        }
+    }
+
+    private void BindFloor(FloorStatementSyntax floor)
+    {
+        if (floor.Tools is null)
+        {
+            if (_defaultFloor.HasValue)
+                _sink.Error(SemanticDiagnosticCodes.DuplicateDefaultFloor, floor.Span, "the default floor of control sinks is already set");
+            else
+                _defaultFloor = floor.Level.Value;
+            return;
+        }
+        foreach (var name in floor.Tools)
+        {
+            var tool = Resolve(name, "the floor");
+            if (tool is null)
+                continue;
+            if (tool.ExplicitFloor.HasValue)
+                _sink.Error(SemanticDiagnosticCodes.DuplicateToolFloor, name.Span, $"tool '{name.Value}' already has a floor");
+            else
+                tool.ExplicitFloor = floor.Level.Value;
+        }
+    }
+
+    private void BindAuthorize(AuthorizeStatementSyntax authorize)
+    {
+        foreach (var name in authorize.Tools)
+        {
+            var tool = Resolve(name, "the authorization");
+            if (tool is null)
+                continue;
+            if (tool.Authorization.HasValue)
+                _sink.Error(SemanticDiagnosticCodes.DuplicateAuthorize, name.Span, $"tool '{name.Value}' already has an authorize statement");
+            else
+                tool.Authorization = (authorize.Level.Value, name);
+        }
+    }
+
+    private Trust? FloorOf(DeclaredTool tool) =>
+        tool.ExplicitFloor ?? ((tool.Effects & ToolEffects.ControlSink) != 0 ? _defaultFloor ?? Trust.External : null);
+
+    private void ReportUnreachableTools(DeclaredTool[] tools, PlanDfa dfa)
+    {
+        if (_plans.Count == 0)
+            return;
+        var used = new bool[tools.Length];
+        foreach (var tool in dfa.TransitionTool)
+            used[tool] = true;
+        for (var i = 0; i < tools.Length; i++)
+        {
+            if (!used[i])
+                _sink.Warning(SemanticDiagnosticCodes.UnreachableTool, tools[i].Statement.Name.Span,
+                    $"tool '{tools[i].Name}' occurs in no plan, so every call of it will be refused");
+        }
+    }
+
+    private CompiledGraph BuildGraph(DeclaredTool[] tools, PlanDfa dfa)
+    {
+        var labels = tools.SelectMany(t => t.Labels).Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToArray();
+        var labelIndex = new Dictionary<string, int>(labels.Length, StringComparer.Ordinal);
+        for (var i = 0; i < labels.Length; i++)
+            labelIndex.Add(labels[i], i);
+
+        var graphTools = new GraphTool[tools.Length];
+        var toolIndex = new Dictionary<string, int>(tools.Length, StringComparer.Ordinal);
+        for (var i = 0; i < tools.Length; i++)
+        {
+            var tool = tools[i];
+            toolIndex.Add(tool.Name, i);
+            var floor = FloorOf(tool);
+            var authorizer = Trust.TrustedUser;
+            if (tool.Authorization is { } authorization)
+            {
+                if (floor.HasValue)
+                    authorizer = authorization.Level;
+                else
+                    _sink.Warning(SemanticDiagnosticCodes.AuthorizeWithoutFloor, authorization.Site.Span,
+                        $"tool '{tool.Name}' has no floor, so every authorization of it will be rejected");
+            }
+            var toolLabels = tool.Labels.Select(l => labelIndex[l]).OrderBy(l => l).ToArray();
+            graphTools[i] = new GraphTool(tool.Name, tool.Effects, toolLabels, tool.Origin, floor, authorizer);
+        }
+
+        var flows = new int[labels.Length][];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            flows[i] = _flows.TryGetValue(labels[i], out var targets)
+                ? targets.Select(t => toolIndex[t]).OrderBy(t => t).ToArray()
+                : Array.Empty<int>();
+        }
+
+        return new CompiledGraph(_syntax.Name.Value, graphTools, labels, flows, _budget,
+            dfa.Accepting, dfa.TransitionStart, dfa.TransitionTool, dfa.TransitionTarget);
+    }
+}

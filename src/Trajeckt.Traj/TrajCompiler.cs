@@ -1,0 +1,54 @@
+using Trajeckt.Traj.Graph;
+using Trajeckt.Traj.Semantics;
+using Trajeckt.Traj.Syntax;
+
+namespace Trajeckt.Traj;
+
+/// <summary>
+/// The one Traj compiler: text to checked, canonical <see cref="CompiledGraph"/>s. The source generator,
+/// the runtime and the CLI all compile through here, so a policy means the same thing everywhere.
+/// </summary>
+public static class TrajCompiler
+{
+    /// <summary>Parses, checks and compiles every trajectory of a policy file.</summary>
+    /// <param name="text">The policy's text.</param>
+    /// <param name="filePath">The name to report in diagnostics (any string; not opened).</param>
+    /// <returns>The compilation: its diagnostics, and the compiled trajectories when there is no error.</returns>
+    public static TrajCompilation Compile(string text, string filePath)
+    {
+        if (text is null)
+            throw new ArgumentNullException(nameof(text));
+        if (filePath is null)
+            throw new ArgumentNullException(nameof(filePath));
+
+        var parse = TrajParser.Parse(text, filePath);
+        var diagnostics = new List<TrajDiagnostic>(parse.Diagnostics);
+        var trajectories = new List<CompiledTrajectory>();
+
+        // A tree with syntax errors is incomplete (recovery drops broken statements), so checking it
+        // would only add follow-on errors such as "unknown tool" for a tool line that failed to parse.
+        if (!parse.HasErrors)
+        {
+            var sink = new DiagnosticSink(parse);
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var syntax in parse.Syntax.Trajectories)
+            {
+                if (!names.Add(syntax.Name.Value))
+                {
+                    sink.Error(SemanticDiagnosticCodes.DuplicateTrajectory, syntax.Name.Span, $"trajectory '{syntax.Name.Value}' is already defined in this file");
+                    continue;
+                }
+                var graph = TrajectoryBinder.Bind(syntax, sink, TrajCompilerLimits.Default);
+                if (graph is not null)
+                    trajectories.Add(new CompiledTrajectory(graph, GraphEncoder.Encode(graph), parse.GetLocation(syntax.Name.Span)));
+            }
+            diagnostics.AddRange(sink.Diagnostics);
+        }
+
+        diagnostics.Sort(static (a, b) => a.Location.Start != b.Location.Start
+            ? a.Location.Start.CompareTo(b.Location.Start)
+            : string.CompareOrdinal(a.Code, b.Code));
+        var success = !diagnostics.Any(d => d.IsError);
+        return new TrajCompilation(parse.Syntax, diagnostics, success ? trajectories : new List<CompiledTrajectory>());
+    }
+}
