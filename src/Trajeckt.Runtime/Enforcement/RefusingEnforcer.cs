@@ -1,0 +1,45 @@
+namespace Trajeckt.Enforcement;
+
+/// <summary>A session with no usable commitment: every call is refused at check 1, every authorization rejected.</summary>
+internal sealed class RefusingEnforcer : SessionEnforcer
+{
+    private readonly string _cause;
+
+    public RefusingEnforcer(DecisionReason reason, string cause)
+    {
+        UnavailableReason = reason;
+        _cause = cause;
+    }
+
+    public override DecisionReason UnavailableReason { get; }
+
+    public override DecisionReason Decide(string? name, int indexHint, long step, out int toolIndex, out string? toolName)
+    {
+        toolIndex = -1;
+        toolName = name;
+        return UnavailableReason;
+    }
+
+    public override string DescribeRefusal(DecisionReason reason, string? name, int toolIndex, long step) =>
+        $"{ReasonCodes.ToCode(reason)}: {Describe(name)} is refused at step {step} because {_cause}.";
+
+    public override void ApplyReported(int toolIndex, string? toolName, long step, Trust? origin, IReadOnlyList<string>? labels)
+    {
+        // Nothing is ever allowed, so nothing is ever completed.
+    }
+
+    public override void AssumeWorstOutput(string? toolName, long step)
+    {
+    }
+
+    public override bool Authorize(string? tool, Trust by, out string? toolName, out string message)
+    {
+        toolName = tool;
+        message = $"authorization rejected: {Describe(tool)} cannot be authorized because {_cause}.";
+        return false;
+    }
+
+    public override void ObserveInput(Trust trust, long step)
+    {
+    }
+}
