@@ -1,0 +1,24 @@
+using System.Text;
+using Trajeckt.Traj.Graph;
+
+namespace Trajeckt.Sealing;
+
+/// <summary>
+/// The bytes a seal signs (DESIGN section 3): ASCII <c>trajeckt-seal-v1</c>, a zero byte, then the 32
+/// digest bytes. The prefix keeps a seal signature from meaning anything in another protocol.
+/// </summary>
+internal static class SealMessage
+{
+    private static readonly byte[] s_domain = Encoding.ASCII.GetBytes("trajeckt-seal-v1\0");
+
+    /// <summary>The length of the message in bytes.</summary>
+    public static int Length => s_domain.Length + GraphDigest.Length;
+
+    public static byte[] For(GraphDigest digest)
+    {
+        var message = new byte[Length];
+        s_domain.CopyTo(message, 0);
+        digest.ToArray().CopyTo(message, s_domain.Length);
+        return message;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using NSec.Cryptography;
+using Trajeckt.Traj.Graph;
+
+namespace Trajeckt.Sealing;
+
+/// <summary>
+/// Checks a seal against a graph encoding and a trust store: the encoding's SHA-256 equals the seal's
+/// digest, the key id names a trusted key (a development key only where development keys are trusted),
+/// and the Ed25519 signature verifies with that key over the seal message of DESIGN section 3.
+/// </summary>
+public static class SealVerifier
+{
+    /// <summary>Verifies <paramref name="seal"/> for <paramref name="graphEncoding"/>. Never throws for a bad seal.</summary>
+    /// <param name="graphEncoding">The canonical graph encoding, as it will be decoded and enforced.</param>
+    /// <param name="seal">The seal.</param>
+    /// <param name="trustStore">The trusted keys.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="seal"/> or <paramref name="trustStore"/> is <see langword="null"/>.</exception>
+    public static SealVerificationResult Verify(ReadOnlySpan<byte> graphEncoding, Seal seal, TrustStore trustStore)
+    {
+        ArgumentNullException.ThrowIfNull(seal);
+        ArgumentNullException.ThrowIfNull(trustStore);
+        var digest = GraphDigest.FromBytes(SHA256.HashData(graphEncoding));
+        if (digest != seal.Digest)
+            return Fail(SealVerificationStatus.DigestMismatch, $"digest mismatch: the graph's SHA-256 is {digest} but the seal signs {seal.Digest}");
+        if (!trustStore.TryGetKey(seal.KeyId, out var key))
+            return Fail(SealVerificationStatus.UntrustedKey, $"untrusted key: the seal was made with key {seal.KeyId}, which is not among the {trustStore.Keys.Count} trusted key(s)");
+        if (key.IsDevelopment && !trustStore.TrustDevelopmentKeys)
+            return Fail(SealVerificationStatus.DevelopmentKeyNotTrusted, $"development key not trusted: the seal was made with development key {seal.KeyId}, and development keys are not trusted here");
+        // The signature covers the digest we computed, which equals the seal's: what is verified is this graph.
+        if (!SignatureAlgorithm.Ed25519.Verify(key.Key, SealMessage.For(digest), seal.Signature))
+            return Fail(SealVerificationStatus.BadSignature, $"bad signature: the seal's signature does not verify with key {seal.KeyId}");
+        return new SealVerificationResult(SealVerificationStatus.Valid, digest, seal.KeyId, $"valid: digest {digest} sealed by {(key.IsDevelopment ? "development " : "")}key {seal.KeyId}");
+
+        SealVerificationResult Fail(SealVerificationStatus status, string message) => new(status, digest, seal.KeyId, message);
+    }
+}

@@ -1,0 +1,222 @@
+using System.Text;
+using Trajeckt.Sealing;
+
+namespace Trajeckt.Runtime.Tests.Seals;
+
+public sealed class KeyFileTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Private_and_public_key_files_round_trip(bool development)
+    {
+        using var folder = new TempFolder();
+        using var key = OperatorKeyPair.Generate(development);
+        PrivateKeyFile.Write(folder.File("op.key"), key);
+        PublicKeyFile.Write(folder.File("op.pub"), key.PublicKey);
+
+        Assert.True(PrivateKeyFile.TryRead(folder.File("op.key"), out var readKey, out var keyError), keyError?.ToString());
+        using (readKey)
+        {
+            Assert.Equal(key.PublicKey, readKey.PublicKey);
+            Assert.Equal(development, readKey.IsDevelopment);
+        }
+        Assert.True(PublicKeyFile.TryRead(folder.File("op.pub"), out var readPublic, out var pubError), pubError?.ToString());
+        Assert.Equal(key.PublicKey, readPublic);
+    }
+
+    [Fact]
+    public void A_key_read_back_signs_seals_the_original_public_key_verifies()
+    {
+        using var folder = new TempFolder();
+        using var key = OperatorKeyPair.Generate();
+        PrivateKeyFile.Write(folder.File("op.key"), key);
+        Assert.True(PrivateKeyFile.TryRead(folder.File("op.key"), out var readKey, out _));
+        var encoding = SealFixtures.Encoding();
+        using (readKey)
+        {
+            var seal = Sealer.Sign(encoding, readKey);
+            Assert.True(SealVerifier.Verify(encoding, seal, SealFixtures.Trusting(key)).IsValid);
+        }
+    }
+
+    [Fact]
+    public void The_public_key_file_has_the_documented_fields_and_no_private_key()
+    {
+        using var key = OperatorKeyPair.Generate();
+        var text = Encoding.UTF8.GetString(PublicKeyFile.Format(key.PublicKey));
+        using var json = System.Text.Json.JsonDocument.Parse(text);
+        var names = json.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.Equal(["version", "kind", "algorithm", "keyId", "publicKey", "development"], names);
+        Assert.Equal("Ed25519", json.RootElement.GetProperty("algorithm").GetString());
+        Assert.Equal(key.KeyId, json.RootElement.GetProperty("keyId").GetString());
+    }
+
+    [Fact]
+    public void The_key_id_is_the_first_16_hex_digits_of_the_sha256_of_the_public_key()
+    {
+        using var key = OperatorKeyPair.Generate();
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(key.PublicKey.ExportRaw()))[..16];
+        Assert.Equal(expected, key.KeyId);
+    }
+
+    [Fact]
+    public void The_private_key_file_is_created_owner_only()
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        using var folder = new TempFolder();
+        using var key = OperatorKeyPair.Generate();
+        PrivateKeyFile.Write(folder.File("op.key"), key);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(folder.File("op.key")));
+        Assert.Equal(["op.key"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Overwriting_a_world_readable_file_with_a_private_key_leaves_it_owner_only()
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        using var folder = new TempFolder();
+        var path = folder.File("op.key");
+        File.WriteAllText(path, "old");
+        File.SetUnixFileMode(path, (UnixFileMode)0b110_100_100);
+        using var key = OperatorKeyPair.Generate();
+        PrivateKeyFile.Write(path, key, overwrite: true);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
+    [Fact]
+    public void Writing_refuses_to_overwrite_an_existing_key_unless_asked()
+    {
+        using var folder = new TempFolder();
+        using var first = OperatorKeyPair.Generate();
+        using var second = OperatorKeyPair.Generate();
+        PrivateKeyFile.Write(folder.File("op.key"), first);
+        Assert.Throws<IOException>(() => PrivateKeyFile.Write(folder.File("op.key"), second));
+        Assert.True(PrivateKeyFile.TryRead(folder.File("op.key"), out var kept, out _));
+        using (kept)
+            Assert.Equal(first.KeyId, kept.KeyId);
+        Assert.Single(Directory.GetFiles(folder.Path));
+    }
+
+    [Theory]
+    [InlineData("", SealingFormatErrorKind.Syntax, "empty")]
+    [InlineData("[]", SealingFormatErrorKind.Syntax, "(1,1): a public key file must be a JSON object")]
+    [InlineData("{\"version\":1,", SealingFormatErrorKind.Syntax, "(1,14)")]
+    [InlineData("{\"version\":2,\"kind\":\"trajeckt-public-key\"}", SealingFormatErrorKind.UnsupportedVersion, "(1,12): key file format version 2")]
+    [InlineData("{\"version\":\"1\"}", SealingFormatErrorKind.WrongType, "'version' of a public key file must be an integer")]
+    [InlineData("{\"version\":1,\"kind\":\"trajeckt-private-key\"}", SealingFormatErrorKind.WrongKind, "this is a private key file")]
+    [InlineData("{\"version\":1,\"kind\":\"trajeckt-public-key\",\"colour\":1}", SealingFormatErrorKind.UnknownField, "(1,44): unknown field 'colour'")]
+    [InlineData("{\"version\":1,\"version\":1}", SealingFormatErrorKind.DuplicateField, "(1,14): the field 'version' appears twice")]
+    [InlineData("{\"version\":1,\"kind\":\"trajeckt-public-key\"}", SealingFormatErrorKind.MissingField, "needs the field 'algorithm'")]
+    public void Malformed_public_key_files_are_refused_with_a_positioned_message(string json, SealingFormatErrorKind kind, string messagePart)
+    {
+        Assert.False(PublicKeyFile.TryParse(Encoding.UTF8.GetBytes(json), out var key, out var error));
+        Assert.Null(key);
+        Assert.Equal(kind, error.Kind);
+        Assert.Contains(messagePart, error.ToString());
+    }
+
+    [Theory]
+    [InlineData("\"algorithm\":\"Ed25519\"", "\"algorithm\":\"Ed448\"", SealingFormatErrorKind.UnsupportedAlgorithm)]
+    [InlineData("\"development\":false", "\"development\":0", SealingFormatErrorKind.WrongType)]
+    [InlineData("\"development\":false", "\"development\":null", SealingFormatErrorKind.WrongType)]
+    [InlineData("\"keyId\":\"", "\"keyId\":\"0", SealingFormatErrorKind.InvalidValue)]
+    [InlineData("\"publicKey\":\"", "\"publicKey\":\"AAAA", SealingFormatErrorKind.InvalidValue)]
+    [InlineData("\"publicKey\":\"", "\"publicKey\":\" ", SealingFormatErrorKind.InvalidValue)]
+    [InlineData("\"publicKey\":\"", "\"publicKey\":{\"x\":\"", SealingFormatErrorKind.WrongType)]
+    [InlineData("\"kind\":\"trajeckt-public-key\"", "\"kind\":\"trajeckt-public-key\",\"privateKey\":\"\"", SealingFormatErrorKind.UnknownField)]
+    [InlineData("\"kind\":\"trajeckt-public-key\"", "\"kind\":\"trajeckt-publ\\u0069c-key\"", SealingFormatErrorKind.InvalidValue)]
+    public void Edited_public_key_files_are_refused(string find, string replace, SealingFormatErrorKind kind)
+    {
+        using var key = OperatorKeyPair.Generate();
+        var text = Encoding.UTF8.GetString(PublicKeyFile.Format(key.PublicKey)).Replace(" ", "").Replace("\n", "");
+        Assert.Contains(find, text);
+        var edited = text.Replace(find, replace);
+        Assert.False(PublicKeyFile.TryParse(Encoding.UTF8.GetBytes(edited), out _, out var error));
+        Assert.Equal(kind, error.Kind);
+    }
+
+    [Fact]
+    public void A_key_id_that_does_not_match_the_key_is_refused()
+    {
+        using var key = OperatorKeyPair.Generate();
+        using var other = OperatorKeyPair.Generate();
+        var text = Encoding.UTF8.GetString(PublicKeyFile.Format(key.PublicKey)).Replace(key.KeyId, other.KeyId);
+        Assert.False(PublicKeyFile.TryParse(Encoding.UTF8.GetBytes(text), out _, out var error));
+        Assert.Equal(SealingFormatErrorKind.InvalidValue, error.Kind);
+        Assert.Contains("does not match the public key", error.Message);
+    }
+
+    [Fact]
+    public void A_public_key_file_given_as_the_private_key_is_named_as_such()
+    {
+        using var folder = new TempFolder();
+        using var key = OperatorKeyPair.Generate();
+        PublicKeyFile.Write(folder.File("op.pub"), key.PublicKey);
+        Assert.False(PrivateKeyFile.TryRead(folder.File("op.pub"), out _, out var error));
+        Assert.Equal(SealingFormatErrorKind.WrongKind, error.Kind);
+        Assert.StartsWith(folder.File("op.pub") + "(3,", error.ToString());
+        Assert.Contains("this is a public key file", error.ToString());
+    }
+
+    [Fact]
+    public void A_private_key_of_the_wrong_length_is_refused()
+    {
+        using var key = OperatorKeyPair.Generate();
+        var text = Encoding.UTF8.GetString(PrivateKeyFile.Format(key));
+        var start = text.IndexOf("\"privateKey\": \"", StringComparison.Ordinal) + "\"privateKey\": \"".Length;
+        var end = text.IndexOf('"', start);
+        var edited = text[..start] + Convert.ToBase64String(new byte[31]) + text[end..];
+        Assert.False(PrivateKeyFile.TryParse(Encoding.UTF8.GetBytes(edited), out _, out var error));
+        Assert.Equal(SealingFormatErrorKind.InvalidValue, error.Kind);
+        Assert.Contains("32 bytes, not 31", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_unreadable_and_named()
+    {
+        using var folder = new TempFolder();
+        Assert.False(PublicKeyFile.TryRead(folder.File("absent.pub"), out _, out var error));
+        Assert.Equal(SealingFormatErrorKind.Unreadable, error.Kind);
+        Assert.Equal(folder.File("absent.pub") + ": the file does not exist", error.ToString());
+    }
+
+    [Fact]
+    public void A_huge_file_is_refused_before_it_is_parsed()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllBytes(folder.File("big.pub"), new byte[1024 * 1024]);
+        Assert.False(PublicKeyFile.TryRead(folder.File("big.pub"), out _, out var error));
+        Assert.Equal(SealingFormatErrorKind.Unreadable, error.Kind);
+    }
+
+    [Fact]
+    public void Public_keys_parse_from_their_text_form()
+    {
+        using var production = OperatorKeyPair.Generate();
+        using var development = OperatorKeyPair.Generate(isDevelopment: true);
+        Assert.StartsWith("ed25519:", production.PublicKey.ToString());
+        Assert.StartsWith("ed25519-dev:", development.PublicKey.ToString());
+        Assert.True(OperatorPublicKey.TryParse(production.PublicKey.ToString(), out var parsed, out _));
+        Assert.Equal(production.PublicKey, parsed);
+        Assert.True(OperatorPublicKey.TryParse(development.PublicKey.ToString(), out var parsedDev, out _));
+        Assert.Equal(development.PublicKey, parsedDev);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("ed25519:")]
+    [InlineData("ed25519:AAAA")]
+    [InlineData("ED25519:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
+    [InlineData("ed25519: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
+    [InlineData("ed25519:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB=")]
+    public void Malformed_public_key_text_is_refused(string? text)
+    {
+        Assert.False(OperatorPublicKey.TryParse(text, out var key, out var error));
+        Assert.Null(key);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+}
