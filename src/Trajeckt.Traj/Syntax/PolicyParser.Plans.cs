@@ -10,6 +10,10 @@ internal sealed partial class PolicyParser
     private int _planLimit;
     private int _planDepth;
 
+    // End of the last scanned run of plan tokens. The run from any later index inside it ends there
+    // too, so each token is scanned once even when many plans lack their ';' (no quadratic time).
+    private int _planRunEnd = -1;
+
     private StatementSyntax? ParsePlanStatement()
     {
         var keyword = Advance();
@@ -27,9 +31,13 @@ internal sealed partial class PolicyParser
     // still parses. A plan that does end in ';' is never cut: a tool may be named 'flow'.
     private int FindPlanLimit()
     {
-        var end = _index;
-        while (IsPlanToken(_tokens[end].Kind))
-            end++;
+        if (_index > _planRunEnd)
+        {
+            _planRunEnd = _index;
+            while (IsPlanToken(_tokens[_planRunEnd].Kind))
+                _planRunEnd++;
+        }
+        var end = _planRunEnd;
         if (_tokens[end].Kind == TokenKind.Semicolon)
             return end;
         for (var i = _index; i < end; i++)

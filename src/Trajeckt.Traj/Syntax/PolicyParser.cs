@@ -42,7 +42,16 @@ internal sealed partial class PolicyParser
 
     private string Found => TokenText.Describe(_text, Current);
 
-    private void Error(string code, string message) => _diagnostics.Error(code, Current.Span, message);
+    // Offset of the last parser error; a second error at the same token is a cascade, not news.
+    private int _lastErrorStart = -1;
+
+    private void Error(string code, string message)
+    {
+        if (Current.Span.Start == _lastErrorStart)
+            return;
+        _lastErrorStart = Current.Span.Start;
+        _diagnostics.Error(code, Current.Span, message);
+    }
 
     private bool Expect(TokenKind kind, string expectation)
     {

@@ -13,8 +13,6 @@ internal sealed class SyntaxDiagnosticBag
         _filePath = filePath;
     }
 
-    public int Count => _diagnostics.Count;
-
     public void Error(string code, TextSpan span, string message) =>
         _diagnostics.Add(new TrajDiagnostic(code, TrajSeverity.Error, message, _lines.GetLocation(_filePath, span)));
 
