@@ -32,7 +32,7 @@ internal static class PlanAutomatonBuilder
         var live = DeadStateRemoval.Apply(subsets);
         if (live.Start < 0)
             return PlanAutomatonResult.Empty(statesSeen);
-        var minimal = DfaMinimizer.Minimize(live);
+        var minimal = DfaMinimizer.Minimize(live, toolCount);
         var dfa = CanonicalNumbering.Apply(minimal, toolCount, GraphLimits.MaxTransitions);
         return dfa is null ? PlanAutomatonResult.TooLarge(statesSeen) : PlanAutomatonResult.Built(dfa, statesSeen);
     }

@@ -22,5 +22,5 @@ public static class GraphLimits
     public const int MaxStates = 1_000_000;
 
     /// <summary>The most transitions of the plan automaton, over all states.</summary>
-    public const int MaxTransitions = 4_000_000;
+    public const int MaxTransitions = 1_000_000;
 }
