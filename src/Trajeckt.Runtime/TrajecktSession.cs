@@ -34,7 +34,7 @@ public sealed class TrajecktSession
         Commitment = commitment;
         IsHeuristic = enforcer is HeuristicEnforcer;
         _haltOnViolation = options.OnViolation == ViolationBehavior.Halt;
-        _logger = loggerFactory?.CreateLogger<TrajecktSession>() ?? NullLogger.Instance;
+        _logger = (ILogger?)loggerFactory?.CreateLogger<TrajecktSession>() ?? NullLogger.Instance;
         Id = Guid.NewGuid().ToString("N");
         SessionLog.SessionStarted(_logger, Id, mode);
     }
