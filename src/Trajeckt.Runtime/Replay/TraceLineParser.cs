@@ -160,9 +160,7 @@ internal sealed class TraceLineParser
         return -1;
     }
 
-    // TEMPORARY until the runtime's ReasonCodes lands.
-    private static bool IsKnownReason(string reason) => reason is "no_commitment" or "seal_invalid" or "halted" or "unknown_tool" or "budget"
-        or "transition" or "flow" or "floor" or "heuristic" or "internal_error" or "authorization_rejected";
+    private static bool IsKnownReason(string reason) => ReasonCodes.TryParse(reason, out _);
 
     private void RejectKeysNotAllowed(ReadOnlySpan<int> keyAt, int kind, ReadOnlySpan<byte> utf8, int line)
     {
