@@ -45,7 +45,13 @@ internal static class PlanFormatter
                 // "a/" followed by "*" would lex as "a" and a block comment.
                 if (repeat.Kind == PlanRepeatKind.ZeroOrMore && output[output.Length - 1] == '/')
                     output.Append(' ');
-                output.Append(repeat.Kind switch { PlanRepeatKind.ZeroOrMore => '*', PlanRepeatKind.OneOrMore => '+', _ => '?' });
+                output.Append(repeat.Kind switch
+                {
+                    PlanRepeatKind.ZeroOrMore => '*',
+                    PlanRepeatKind.OneOrMore => '+',
+                    PlanRepeatKind.Optional => '?',
+                    _ => throw new ArgumentException($"Unknown repetition {repeat.Kind}.", nameof(expression)),
+                });
                 break;
             case PlanSequenceSyntax sequence:
                 WriteList(output, sequence.Items, " ", Precedence.Postfix, needed);

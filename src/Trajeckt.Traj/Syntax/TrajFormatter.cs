@@ -19,8 +19,8 @@ public static class TrajFormatter
     /// <returns>The canonical text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
     /// <exception cref="ArgumentException">
-    /// The tree holds something Traj cannot spell: an empty name, a name with a line break, or a plan
-    /// sequence or alternation with no items.
+    /// The tree holds something Traj cannot spell: an empty name, a name with a line break, a plan
+    /// sequence or alternation with no items, a negative budget, or an undefined enum value.
     /// </exception>
     public static string Format(PolicySyntax policy)
     {
@@ -69,7 +69,7 @@ public static class TrajFormatter
                 WriteNames(output, flow.Tools);
                 break;
             case FloorStatementSyntax floor:
-                output.Append("floor ").Append(floor.Level.Value.ToString());
+                output.Append("floor ").Append(FormatTrust(floor.Level));
                 if (floor.Tools is not null)
                 {
                     output.Append(" for ");
@@ -79,9 +79,11 @@ public static class TrajFormatter
             case AuthorizeStatementSyntax authorize:
                 output.Append("authorize ");
                 WriteNames(output, authorize.Tools);
-                output.Append(" by ").Append(authorize.Level.Value.ToString());
+                output.Append(" by ").Append(FormatTrust(authorize.Level));
                 break;
             case BudgetStatementSyntax budget:
+                if (budget.Calls < 0)
+                    throw new ArgumentException($"A budget of {budget.Calls} calls cannot be written in Traj: budgets are not negative.", nameof(statement));
                 output.Append("budget calls ").Append(budget.Calls.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 break;
             default:
@@ -99,10 +101,15 @@ public static class TrajFormatter
                 output.Append(')');
                 break;
             case OriginEffectSyntax origin:
-                output.Append("origin(").Append(origin.Level.Value.ToString()).Append(')');
+                output.Append("origin(").Append(FormatTrust(origin.Level)).Append(')');
                 break;
             case SinkEffectSyntax sink:
-                output.Append(sink.Kind == SinkEffectKind.External ? "sink(external)" : "sink(control)");
+                output.Append(sink.Kind switch
+                {
+                    SinkEffectKind.External => "sink(external)",
+                    SinkEffectKind.Control => "sink(control)",
+                    _ => throw new ArgumentException($"Unknown sink kind {sink.Kind}.", nameof(effect)),
+                });
                 break;
             case ShellEffectSyntax:
                 output.Append("shell");
@@ -123,6 +130,15 @@ public static class TrajFormatter
                 output.Append(", ");
             output.Append(FormatName(names[i]));
         }
+    }
+
+    // Only the six names of the lattice parse back; a cast integer would print as a number.
+    private static string FormatTrust(TrustSyntax trust)
+    {
+        var name = trust.Value.ToString();
+        if (!SyntaxKeywords.TryGetTrust(name, out _))
+            throw new ArgumentException($"The trust value {name} is not a level of the trust lattice.", nameof(trust));
+        return name;
     }
 
     internal static string FormatName(NameSyntax name) => FormatName(name.Value);

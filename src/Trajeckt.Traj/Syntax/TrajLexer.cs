@@ -6,6 +6,8 @@ namespace Trajeckt.Traj.Syntax;
 // one bad character never hides the errors after it. The token list always ends with EndOfFile.
 internal sealed class TrajLexer
 {
+    private static readonly char[] s_lineBreaks = { '\r', '\n' };
+
     private readonly string _text;
     private readonly SyntaxDiagnosticBag _diagnostics;
     private readonly List<Token> _tokens = new();
@@ -27,6 +29,9 @@ internal sealed class TrajLexer
 
     private void Run()
     {
+        // A byte order mark that survived decoding is not content.
+        if (_text.Length > 0 && _text[0] == '\uFEFF')
+            _position = 1;
         while (true)
         {
             SkipTrivia();
@@ -83,8 +88,6 @@ internal sealed class TrajLexer
             _atLineStart = true;
         _position = end;
     }
-
-    private static readonly char[] s_lineBreaks = { '\r', '\n' };
 
     private Token ScanToken()
     {

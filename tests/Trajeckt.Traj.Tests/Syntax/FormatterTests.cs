@@ -134,6 +134,18 @@ public class FormatterTests
         Assert.Throws<ArgumentNullException>(() => TrajFormatter.Format(null!));
     }
 
+    [Fact]
+    public void Values_Traj_cannot_spell_are_rejected_not_printed()
+    {
+        var badTrust = new TrustSyntax((Trust)42, default);
+        Assert.Throws<ArgumentException>(() => TrajFormatter.Format(Policy(new FloorStatementSyntax(badTrust, null, default))));
+        Assert.Throws<ArgumentException>(() => TrajFormatter.Format(Policy(new BudgetStatementSyntax(-1, default))));
+        var badSink = new ToolStatementSyntax(new NameSyntax("t", false, default), new[] { new SinkEffectSyntax((SinkEffectKind)7, default) }, default);
+        Assert.Throws<ArgumentException>(() => TrajFormatter.Format(Policy(badSink)));
+        var badRepeat = new PlanRepeatSyntax(new PlanWildcardSyntax(default), (PlanRepeatKind)9, default);
+        Assert.Throws<ArgumentException>(() => TrajFormatter.Format(Policy(new PlanStatementSyntax(badRepeat, default))));
+    }
+
     private static PolicySyntax Policy(StatementSyntax statement) =>
         new("p", new[] { new TrajectorySyntax(new NameSyntax("T", false, default), new[] { statement }, default) });
 }

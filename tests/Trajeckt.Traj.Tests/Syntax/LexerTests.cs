@@ -182,4 +182,13 @@ public class LexerTests
         Assert.Equal(TokenKind.EndOfFile, tokens[tokens.Count - 1].Kind);
         Assert.Equal(text.Length, tokens[tokens.Count - 1].Span.Start);
     }
+
+    [Fact]
+    public void A_leading_byte_order_mark_is_skipped_but_not_one_elsewhere()
+    {
+        var tokens = LexClean("\uFEFFtool");
+        Assert.Equal(1, Assert.Single(tokens).Span.Start);
+        Lex("tool \uFEFF", out var diagnostics);
+        Assert.Equal(SyntaxDiagnosticCodes.UnexpectedCharacter, Assert.Single(diagnostics).Code);
+    }
 }
