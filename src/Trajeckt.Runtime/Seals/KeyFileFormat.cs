@@ -49,7 +49,7 @@ internal static class KeyFileFormat
             error = json.ValueError("kind", SealingFormatErrorKind.WrongKind, WrongKindMessage(actualKind, isPrivate));
             return false;
         }
-        if (!json.TryRequireExactly(isPrivate ? s_privateFields : s_publicFields, out error)
+        if (!json.TryRejectFieldsOtherThan(isPrivate ? s_privateFields : s_publicFields, out error)
             || !json.TryGetString("algorithm", out var algorithm, out error)
             || !json.TryGetString("keyId", out var keyId, out error)
             || !json.TryGetBoolean("development", out var isDevelopment, out error))

@@ -45,8 +45,8 @@ public static class SealFile
             error = json.ValueError("version", SealingFormatErrorKind.UnsupportedVersion, $"seal format version {version} is not supported; this library reads version {FormatVersion}");
             return false;
         }
-        if (!json.TryRequireExactly(s_fields, out error)
-            || !json.TryGetString("digest", out var digestHex, out error)
+        // The parse refused unknown fields; the getters refuse missing ones and wrong types.
+        if (!json.TryGetString("digest", out var digestHex, out error)
             || !json.TryGetString("keyId", out var keyId, out error)
             || !json.TryGetString("signature", out var signatureBase64, out error))
             return false;

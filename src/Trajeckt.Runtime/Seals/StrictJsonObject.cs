@@ -25,6 +25,8 @@ internal sealed class StrictJsonObject
     /// <param name="utf8">The file's bytes; a leading UTF-8 byte order mark is skipped.</param>
     /// <param name="what">The kind of file, for messages ("a seal file").</param>
     /// <param name="fieldNames">Every field the format (or its family of formats) defines.</param>
+    /// <param name="result">The object, or <see langword="null"/>.</param>
+    /// <param name="error">Why the bytes were refused, or <see langword="null"/>.</param>
     public static bool TryParse(ReadOnlySpan<byte> utf8, string what, string[] fieldNames, [NotNullWhen(true)] out StrictJsonObject? result, [NotNullWhen(false)] out SealingFormatError? error)
     {
         result = null;
@@ -49,11 +51,11 @@ internal sealed class StrictJsonObject
         return true;
     }
 
-    /// <summary>Whether the object has a field named <paramref name="name"/>.</summary>
-    public bool Contains(string name) => _fields.ContainsKey(name);
-
-    /// <summary>Checks that the fields are exactly <paramref name="fieldNames"/>: none missing, none other.</summary>
-    public bool TryRequireExactly(string[] fieldNames, [NotNullWhen(false)] out SealingFormatError? error)
+    /// <summary>
+    /// Checks that every field is one of <paramref name="fieldNames"/>, for a format that shares its
+    /// parse with a sibling format (missing fields are refused when they are read).
+    /// </summary>
+    public bool TryRejectFieldsOtherThan(string[] fieldNames, [NotNullWhen(false)] out SealingFormatError? error)
     {
         foreach (var pair in _fields)
         {
@@ -61,17 +63,9 @@ internal sealed class StrictJsonObject
             {
                 error = new SealingFormatError(
                     SealingFormatErrorKind.UnknownField,
-                    $"unknown field '{pair.Key}'; {_what} has exactly the fields {string.Join(", ", fieldNames)}",
+                    $"unknown field '{pair.Key}'; {_what} has the fields {string.Join(", ", fieldNames)}",
                     pair.Value.NameLine,
                     pair.Value.NameColumn);
-                return false;
-            }
-        }
-        foreach (var name in fieldNames)
-        {
-            if (!_fields.ContainsKey(name))
-            {
-                error = new SealingFormatError(SealingFormatErrorKind.MissingField, $"{_what} needs the field '{name}'");
                 return false;
             }
         }
@@ -132,9 +126,11 @@ internal sealed class StrictJsonObject
 
     private static SealingFormatError? ReadFields(ReadOnlySpan<byte> utf8, string what, string[] fieldNames, Dictionary<string, Field> fields)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-        if (!reader.Read())
+        if (utf8.IsEmpty)
             return new SealingFormatError(SealingFormatErrorKind.Syntax, $"{what} is empty; it must be a JSON object");
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        // With the whole input at hand, Read either returns a token or throws.
+        reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
             return At(utf8, reader.TokenStartIndex, SealingFormatErrorKind.Syntax, $"{what} must be a JSON object");
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
