@@ -14,6 +14,9 @@ internal sealed partial class PolicyParser
     private readonly SyntaxDiagnosticBag _diagnostics;
     private int _index;
 
+    // Offset of the last parser error; a second error at the same token is a cascade, not news.
+    private int _lastErrorStart = -1;
+
     private PolicyParser(string text, string filePath, IReadOnlyList<Token> tokens, SyntaxDiagnosticBag diagnostics)
     {
         _text = text;
@@ -41,9 +44,6 @@ internal sealed partial class PolicyParser
     }
 
     private string Found => TokenText.Describe(_text, Current);
-
-    // Offset of the last parser error; a second error at the same token is a cascade, not news.
-    private int _lastErrorStart = -1;
 
     private void Error(string code, string message)
     {
