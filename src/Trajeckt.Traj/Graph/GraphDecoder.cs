@@ -58,8 +58,8 @@ public static class GraphDecoder
         var reader = new GraphReader(bytes);
         ReadHeader(reader);
         var name = reader.ReadName("the trajectory name");
-        var labels = ReadLabels(reader);
-        var tools = ReadTools(reader, labels);
+        var labels = ReadLabels(reader, out var labelOffsets);
+        var tools = ReadTools(reader, labels, labelOffsets);
         var flows = ReadFlows(reader, labels, tools);
         var budget = ReadBudget(reader);
         var automaton = ReadAutomaton(reader, tools.Length);
@@ -83,13 +83,14 @@ public static class GraphDecoder
             throw GraphReader.Fail(GraphFormatErrorKind.UnsupportedVersion, versionAt, $"Format version {version} is not supported; this library reads version {GraphFormat.Version}.");
     }
 
-    private static string[] ReadLabels(GraphReader reader)
+    private static string[] ReadLabels(GraphReader reader, out int[] offsets)
     {
         var count = reader.ReadCount("the label count", MinLabelBytes, GraphLimits.MaxLabels, GraphFormatErrorKind.TooLarge);
         var labels = new string[count];
+        offsets = new int[count];
         for (var i = 0; i < count; i++)
         {
-            var at = reader.Position;
+            var at = offsets[i] = reader.Position;
             labels[i] = reader.ReadName($"label {i}");
             if (i > 0 && string.CompareOrdinal(labels[i - 1], labels[i]) >= 0)
                 throw GraphReader.Fail(GraphFormatErrorKind.NotCanonical, at, $"Label '{labels[i]}' does not follow '{labels[i - 1]}' in ordinal order, or repeats it.");
@@ -97,7 +98,7 @@ public static class GraphDecoder
         return labels;
     }
 
-    private static GraphTool[] ReadTools(GraphReader reader, string[] labels)
+    private static GraphTool[] ReadTools(GraphReader reader, string[] labels, int[] labelOffsets)
     {
         var count = reader.ReadCount("the tool count", MinToolBytes, GraphLimits.MaxTools, GraphFormatErrorKind.TooLarge);
         var tools = new GraphTool[count];
@@ -114,7 +115,7 @@ public static class GraphDecoder
         for (var label = 0; label < labels.Length; label++)
         {
             if (!labelUsed[label])
-                throw GraphReader.Fail(GraphFormatErrorKind.NotCanonical, reader.Position, $"Label '{labels[label]}' is carried by no tool.");
+                throw GraphReader.Fail(GraphFormatErrorKind.NotCanonical, labelOffsets[label], $"Label '{labels[label]}' is carried by no tool.");
         }
         return tools;
     }

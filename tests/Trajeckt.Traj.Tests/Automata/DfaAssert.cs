@@ -1,6 +1,6 @@
 using Trajeckt.Traj.Automata;
 
-namespace Trajeckt.Traj.Tests.Automata;
+namespace Trajeckt.Traj.Tests.PlanAutomata;
 
 internal static class DfaAssert
 {

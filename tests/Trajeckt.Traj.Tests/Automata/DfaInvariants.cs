@@ -1,6 +1,6 @@
 using Trajeckt.Traj.Automata;
 
-namespace Trajeckt.Traj.Tests.Automata;
+namespace Trajeckt.Traj.Tests.PlanAutomata;
 
 /// <summary>Independent checks of the shape DESIGN section 3 requires of a plan automaton.</summary>
 internal static class DfaInvariants

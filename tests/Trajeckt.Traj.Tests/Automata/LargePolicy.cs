@@ -1,7 +1,7 @@
 using Trajeckt.Traj.Automata;
 using static Trajeckt.Traj.Automata.PlanRegex;
 
-namespace Trajeckt.Traj.Tests.Automata;
+namespace Trajeckt.Traj.Tests.PlanAutomata;
 
 /// <summary>A realistic large policy: many tools, plans with wildcards, wide alternations and stars.</summary>
 internal static class LargePolicy

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Trajeckt.Traj.Automata;
 using static Trajeckt.Traj.Automata.PlanRegex;
 
-namespace Trajeckt.Traj.Tests.Automata;
+namespace Trajeckt.Traj.Tests.PlanAutomata;
 
 public class PlanAutomatonBuilderTests
 {

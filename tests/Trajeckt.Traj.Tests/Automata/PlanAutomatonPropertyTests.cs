@@ -1,7 +1,7 @@
 using CsCheck;
 using Trajeckt.Traj.Automata;
 
-namespace Trajeckt.Traj.Tests.Automata;
+namespace Trajeckt.Traj.Tests.PlanAutomata;
 
 /// <summary>The builder against the reference matcher, and its canonical form, on random plans.</summary>
 public class PlanAutomatonPropertyTests

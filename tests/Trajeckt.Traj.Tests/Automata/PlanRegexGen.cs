@@ -3,7 +3,7 @@ using CsCheck;
 using Trajeckt.Traj.Automata;
 using Trajeckt.Traj.Syntax;
 
-namespace Trajeckt.Traj.Tests.Automata;
+namespace Trajeckt.Traj.Tests.PlanAutomata;
 
 /// <summary>Random plans over small alphabets, their text form, and language-preserving rewrites.</summary>
 internal static class PlanRegexGen

@@ -1,7 +1,7 @@
 using Trajeckt.Traj.Automata;
 using Trajeckt.Traj.Syntax;
 
-namespace Trajeckt.Traj.Tests.Automata;
+namespace Trajeckt.Traj.Tests.PlanAutomata;
 
 /// <summary>
 /// The test oracle: decides acceptance and prefix viability by direct recursion over the regex, with no
