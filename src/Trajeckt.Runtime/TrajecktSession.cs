@@ -36,7 +36,14 @@ public sealed class TrajecktSession
         _haltOnViolation = options.OnViolation == ViolationBehavior.Halt;
         _logger = (ILogger?)loggerFactory?.CreateLogger<TrajecktSession>() ?? NullLogger.Instance;
         Id = Guid.NewGuid().ToString("N");
-        SessionLog.SessionStarted(_logger, Id, mode);
+        try
+        {
+            SessionLog.SessionStarted(_logger, Id, mode);
+        }
+        catch (Exception)
+        {
+            // A failing audit sink must not keep a session from enforcing.
+        }
     }
 
     /// <summary>The session that is current in this asynchronous flow (see <see cref="Enter"/>), or <see langword="null"/>.</summary>

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Trajeckt.Runtime.Tests.Support;
+using Trajeckt.TestSupport.Reference;
+
+namespace Trajeckt.Runtime.Tests;
+
+/// <summary>
+/// Events decided in parallel in one session serialize in the order of their steps: replaying that
+/// order sequentially (through the reference model and a fresh session) gives the same outcomes, and
+/// no step or allowed call is lost.
+/// </summary>
+public sealed class ConcurrencyTests
+{
+    private const int Threads = 4;
+
+    [Fact]
+    public void Parallel_events_decide_as_their_step_order_does_sequentially()
+    {
+        for (var seed = 0; seed < 25; seed++)
+        {
+            var random = new Random(seed);
+            var graph = RandomGraphs.Create(random);
+            var halt = seed % 3 == 0;
+            var tools = graph.Tools.Select(t => t.Name).ToArray();
+            var perThread = Enumerable.Range(0, Threads)
+                .Select(_ => WithoutReportedOutput(ReferenceModelPropertyTests.RandomEvents(random, tools, graph.Labels.ToArray())).Concat(
+                    WithoutReportedOutput(ReferenceModelPropertyTests.RandomEvents(random, tools, graph.Labels.ToArray()))).ToList())
+                .ToList();
+            var options = new TrajecktOptions { OnViolation = halt ? ViolationBehavior.Halt : ViolationBehavior.Refuse };
+            var session = TrajecktSession.Create(Commitment.FromVerifiedGraph(graph, []), options);
+
+            var observed = RunInParallel(session, perThread);
+
+            var ordered = observed.OrderBy(o => o.Outcome.Step).ToList();
+            Assert.Equal(Enumerable.Range(1, ordered.Count).Select(i => (long)i), ordered.Select(o => o.Outcome.Step));
+            var events = ordered.Select(o => o.Event).ToList();
+            var actual = ordered.Select(o => o.Outcome).ToList();
+            Assert.Equal(ReferenceModel.Evaluate(ReferenceSession.Committed(graph, halt), events), actual);
+            Assert.Equal(EngineDriver.Run(TrajecktSession.Create(Commitment.FromVerifiedGraph(graph, []), options), events), actual);
+        }
+    }
+
+    [Fact]
+    public void The_budget_allows_exactly_its_number_of_calls_under_contention()
+    {
+        var session = TrajecktSession.Create(Commitment.FromVerifiedGraph(RandomGraphs.Wildcard(4, budget: 1000), []));
+        var allowed = 0;
+        var steps = new ConcurrentBag<long>();
+        Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, t =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                var decision = session.Begin($"tool{(i + t) % 4:D6}");
+                steps.Add(decision.Step);
+                if (decision.IsAllowed)
+                    Interlocked.Increment(ref allowed);
+                session.Complete(in decision);
+            }
+        });
+        Assert.Equal(1000, allowed);
+        Assert.Equal(Enumerable.Range(1, 2000).Select(i => (long)i), steps.Order());
+    }
+
+    private static IEnumerable<ReferenceEvent> WithoutReportedOutput(IEnumerable<ReferenceEvent> events) =>
+        events.Select(e => e is CallEvent c ? new CallEvent(c.Tool) : e);
+
+    private static List<(ReferenceEvent Event, ReferenceOutcome Outcome)> RunInParallel(TrajecktSession session, List<List<ReferenceEvent>> perThread)
+    {
+        var results = new ConcurrentBag<(ReferenceEvent, ReferenceOutcome)>();
+        using var start = new Barrier(perThread.Count);
+        var threads = perThread.Select(events => new Thread(() =>
+        {
+            start.SignalAndWait();
+            foreach (var e in events)
+                results.Add((e, EngineDriver.Apply(session, e)));
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        return results.ToList();
+    }
+}
