@@ -13,13 +13,15 @@ public static class TrajCompiler
     /// <summary>Parses, checks and compiles every trajectory of a policy file.</summary>
     /// <param name="text">The policy's text.</param>
     /// <param name="filePath">The name to report in diagnostics (any string; not opened).</param>
+    /// <param name="options">Tools declared outside the text, or <see langword="null"/>.</param>
     /// <returns>The compilation: its diagnostics, and the compiled trajectories when there is no error.</returns>
-    public static TrajCompilation Compile(string text, string filePath)
+    public static TrajCompilation Compile(string text, string filePath, TrajCompilerOptions? options = null)
     {
         if (text is null)
             throw new ArgumentNullException(nameof(text));
         if (filePath is null)
             throw new ArgumentNullException(nameof(filePath));
+        var hostTools = options?.HostTools ?? Array.Empty<HostTool>();
 
         var parse = TrajParser.Parse(text, filePath);
         var diagnostics = new List<TrajDiagnostic>(parse.Diagnostics);
@@ -38,7 +40,7 @@ public static class TrajCompiler
                     sink.Error(SemanticDiagnosticCodes.DuplicateTrajectory, syntax.Name.Span, $"trajectory '{syntax.Name.Value}' is already defined in this file");
                     continue;
                 }
-                var graph = TrajectoryBinder.Bind(syntax, sink, TrajCompilerLimits.Default);
+                var graph = TrajectoryBinder.Bind(syntax, sink, TrajCompilerLimits.Default, hostTools);
                 if (graph is not null)
                     trajectories.Add(new CompiledTrajectory(graph, GraphEncoder.Encode(graph), parse.GetLocation(syntax.Name.Span)));
             }
@@ -50,5 +52,22 @@ public static class TrajCompiler
             : string.CompareOrdinal(a.Code, b.Code));
         var success = !diagnostics.Any(d => d.IsError);
         return new TrajCompilation(parse.Syntax, diagnostics, success ? trajectories : new List<CompiledTrajectory>());
+    }
+
+    /// <summary>
+    /// Compiles the auto-commitment of a project that has no policy: every host tool with its declared
+    /// effects, in any order (plan <c>_*</c>), no flows, default floors.
+    /// </summary>
+    /// <param name="trajectoryName">The trajectory's name.</param>
+    /// <param name="hostTools">The tools.</param>
+    /// <returns>The compilation, with one trajectory when the tools are valid.</returns>
+    public static TrajCompilation CompileAutoCommitment(string trajectoryName, IReadOnlyList<HostTool> hostTools)
+    {
+        if (trajectoryName is null)
+            throw new ArgumentNullException(nameof(trajectoryName));
+        if (hostTools is null)
+            throw new ArgumentNullException(nameof(hostTools));
+        var text = $"trajectory {TrajFormatter.FormatName(trajectoryName)} {{\n}}\n";
+        return Compile(text, "<auto-commitment>", new TrajCompilerOptions { HostTools = hostTools });
     }
 }

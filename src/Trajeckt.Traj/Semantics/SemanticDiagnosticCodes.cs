@@ -48,6 +48,9 @@ public static class SemanticDiagnosticCodes
     /// <summary>A tool is named <c>_</c>, which only the wildcard may be.</summary>
     public const string ReservedToolName = "TRJ0114";
 
+    /// <summary>A <c>tool</c> line or <c>floor ... for</c> statement contradicts what the C# attributes declare.</summary>
+    public const string ContradictsHostDeclaration = "TRJ0115";
+
     /// <summary>Warning: an <c>authorize</c> statement names a tool without a floor, so its authorizations are rejected.</summary>
     public const string AuthorizeWithoutFloor = "TRJ0150";
 

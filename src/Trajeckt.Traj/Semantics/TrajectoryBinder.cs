@@ -14,26 +14,31 @@ internal sealed class TrajectoryBinder
     private readonly TrajectorySyntax _syntax;
     private readonly DiagnosticSink _sink;
     private readonly TrajCompilerLimits _limits;
+    private readonly IReadOnlyList<HostTool> _hostTools;
     private readonly Dictionary<string, DeclaredTool> _tools = new(StringComparer.Ordinal);
     private readonly List<PlanStatementSyntax> _plans = new();
     private readonly Dictionary<string, HashSet<string>> _flows = new(StringComparer.Ordinal);
     private Trust? _defaultFloor;
     private int? _budget;
 
-    private TrajectoryBinder(TrajectorySyntax syntax, DiagnosticSink sink, TrajCompilerLimits limits)
+    private TrajectoryBinder(TrajectorySyntax syntax, DiagnosticSink sink, TrajCompilerLimits limits, IReadOnlyList<HostTool> hostTools)
     {
         _syntax = syntax;
         _sink = sink;
         _limits = limits;
+        _hostTools = hostTools;
     }
 
     /// <summary>The graph, or <see langword="null"/> when the trajectory has errors (all reported to <paramref name="sink"/>).</summary>
-    public static CompiledGraph? Bind(TrajectorySyntax syntax, DiagnosticSink sink, TrajCompilerLimits limits) =>
-        new TrajectoryBinder(syntax, sink, limits).Bind();
+    public static CompiledGraph? Bind(TrajectorySyntax syntax, DiagnosticSink sink, TrajCompilerLimits limits, IReadOnlyList<HostTool> hostTools) =>
+        new TrajectoryBinder(syntax, sink, limits, hostTools).Bind();
 
     private CompiledGraph? Bind()
     {
         var errorsBefore = _sink.ErrorCount;
+
+        foreach (var host in _hostTools)
+            DeclareHostTool(host);
 
         // Tools first: every other statement may name a tool declared anywhere in the trajectory.
         foreach (var statement in _syntax.Statements)
@@ -104,6 +109,26 @@ internal sealed class TrajectoryBinder
         return BuildGraph(tools, dfa);
     }
 
+    private void DeclareHostTool(HostTool host)
+    {
+        if (host.Name == "_" || _tools.ContainsKey(host.Name))
+        {
+            // The host (the generator) reports these at the C# declaration; here they only must not bind.
+            _sink.Error(host.Name == "_" ? SemanticDiagnosticCodes.ReservedToolName : SemanticDiagnosticCodes.DuplicateTool, _syntax.Name.Span,
+                host.Name == "_" ? "no tool may be named '_': it is the wildcard" : $"tool '{host.Name}' is declared twice outside the policy");
+            return;
+        }
+        var tool = new DeclaredTool(host.Name, statement: null, host)
+        {
+            Effects = host.Effects,
+            Origin = host.Origin,
+            HasExplicitOrigin = host.Origin != Trust.ToolOutput,
+            ExplicitFloor = host.Floor,
+        };
+        tool.Labels.AddRange(host.Labels);
+        _tools.Add(host.Name, tool);
+    }
+
     private void DeclareTool(ToolStatementSyntax statement)
     {
         var name = statement.Name;
@@ -112,14 +137,37 @@ internal sealed class TrajectoryBinder
             _sink.Error(SemanticDiagnosticCodes.ReservedToolName, name.Span, "no tool may be named '_': it is the wildcard");
             return;
         }
-        if (_tools.ContainsKey(name.Value))
+        var tool = new DeclaredTool(name.Value, statement, host: null);
+        BindEffects(tool, statement);
+        if (_tools.TryGetValue(name.Value, out var existing))
         {
-            _sink.Error(SemanticDiagnosticCodes.DuplicateTool, name.Span, $"tool '{name.Value}' is already declared");
+            if (existing.Host is null || existing.Statement is not null)
+                _sink.Error(SemanticDiagnosticCodes.DuplicateTool, name.Span, $"tool '{name.Value}' is already declared");
+            else
+                ConfirmHostTool(existing, tool, statement);
             return;
         }
-
-        var tool = new DeclaredTool(statement);
         _tools.Add(name.Value, tool);
+    }
+
+    // A tool line for a tool the attributes declare must state exactly the attributes' effects: a
+    // policy that silently disagreed with the code would seal a graph nobody reviewed.
+    private void ConfirmHostTool(DeclaredTool host, DeclaredTool line, ToolStatementSyntax statement)
+    {
+        var hostLabels = host.Labels.OrderBy(l => l, StringComparer.Ordinal);
+        var lineLabels = line.Labels.OrderBy(l => l, StringComparer.Ordinal).ToList();
+        if (host.Effects != line.Effects || host.Origin != line.Origin || !hostLabels.SequenceEqual(lineLabels, StringComparer.Ordinal))
+        {
+            _sink.Error(SemanticDiagnosticCodes.ContradictsHostDeclaration, statement.Name.Span,
+                $"tool '{host.Name}' is declared by attributes with {EffectText.Describe(host.Effects, host.Labels, host.Origin)}, " +
+                $"but this line says {EffectText.Describe(line.Effects, line.Labels, line.Origin)}");
+        }
+        host.Statement = statement;
+    }
+
+    private void BindEffects(DeclaredTool tool, ToolStatementSyntax statement)
+    {
+        var name = statement.Name;
         foreach (var effect in statement.Effects)
         {
             var flag = EffectFlag(effect);
@@ -218,10 +266,22 @@ internal sealed class TrajectoryBinder
             var tool = Resolve(name, "the floor");
             if (tool is null)
                 continue;
-            if (tool.ExplicitFloor.HasValue)
+            if (tool.ExplicitFloor.HasValue && tool.Host?.Floor is { } hostFloor && !tool.HasFloorStatement)
+            {
+                if (hostFloor != floor.Level.Value)
+                    _sink.Error(SemanticDiagnosticCodes.ContradictsHostDeclaration, name.Span,
+                        $"tool '{name.Value}' has the floor {hostFloor} from its attributes, but this statement says {floor.Level.Value}");
+                tool.HasFloorStatement = true;
+            }
+            else if (tool.ExplicitFloor.HasValue)
+            {
                 _sink.Error(SemanticDiagnosticCodes.DuplicateToolFloor, name.Span, $"tool '{name.Value}' already has a floor");
+            }
             else
+            {
                 tool.ExplicitFloor = floor.Level.Value;
+                tool.HasFloorStatement = true;
+            }
         }
     }
 
@@ -251,8 +311,9 @@ internal sealed class TrajectoryBinder
             used[tool] = true;
         for (var i = 0; i < tools.Length; i++)
         {
-            if (!used[i])
-                _sink.Warning(SemanticDiagnosticCodes.UnreachableTool, tools[i].Statement.Name.Span,
+            // A tool known only from attributes has no line to point at; the generator reports it at the method.
+            if (!used[i] && tools[i].Statement is { } statement)
+                _sink.Warning(SemanticDiagnosticCodes.UnreachableTool, statement.Name.Span,
                     $"tool '{tools[i].Name}' occurs in no plan, so every call of it will be refused");
         }
     }
