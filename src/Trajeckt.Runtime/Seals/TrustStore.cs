@@ -56,26 +56,7 @@ public sealed class TrustStore
     public static bool TryLoad(IEnumerable<string> entries, bool trustDevelopmentKeys, [NotNullWhen(true)] out TrustStore? trustStore, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        trustStore = null;
-        var byId = new Dictionary<string, OperatorPublicKey>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var entry in entries)
-        {
-            if (!TryResolveEntry(entry, out var key, out error))
-            {
-                error = $"trusted key {index}: {error}";
-                return false;
-            }
-            if (TryAdd(byId, key) is { } conflict)
-            {
-                error = $"trusted key {index}: {conflict}";
-                return false;
-            }
-            index++;
-        }
-        trustStore = new TrustStore(byId, trustDevelopmentKeys);
-        error = null;
-        return true;
+        return TryLoad(entries, trustDevelopmentKeys, static index => $"trusted key {index}", out trustStore, out error);
     }
 
     /// <summary>Builds the trust store that <paramref name="options"/> configure: its <see cref="TrajecktOptions.TrustedKeys"/> and <see cref="TrajecktOptions.TrustDevelopmentKeys"/>.</summary>
@@ -85,10 +66,13 @@ public sealed class TrustStore
     public static bool TryFromOptions(TrajecktOptions options, [NotNullWhen(true)] out TrustStore? trustStore, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var loaded = TryLoad(options.TrustedKeys ?? [], options.TrustDevelopmentKeys, out trustStore, out error);
-        if (!loaded)
-            error = $"{nameof(TrajecktOptions)}.{nameof(TrajecktOptions.TrustedKeys)}: {error}";
-        return loaded;
+        if (options.TrustedKeys is null)
+        {
+            trustStore = null;
+            error = "Trajeckt option TrustedKeys is null; use an empty list for no keys";
+            return false;
+        }
+        return TryLoad(options.TrustedKeys, options.TrustDevelopmentKeys, static index => $"Trajeckt option TrustedKeys[{index}]", out trustStore, out error);
     }
 
     /// <summary>Builds the trust store that <paramref name="options"/> configure, or throws when an entry is malformed.</summary>
@@ -96,6 +80,30 @@ public sealed class TrustStore
     /// <exception cref="ArgumentException">An entry of <see cref="TrajecktOptions.TrustedKeys"/> is malformed or names an unreadable or invalid key file.</exception>
     public static TrustStore FromOptions(TrajecktOptions options) =>
         TryFromOptions(options, out var trustStore, out var error) ? trustStore : throw new ArgumentException(error, nameof(options));
+
+    private static bool TryLoad(IEnumerable<string> entries, bool trustDevelopmentKeys, Func<int, string> nameEntry, [NotNullWhen(true)] out TrustStore? trustStore, [NotNullWhen(false)] out string? error)
+    {
+        trustStore = null;
+        var byId = new Dictionary<string, OperatorPublicKey>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var entry in entries)
+        {
+            if (!TryResolveEntry(entry, out var key, out error))
+            {
+                error = $"{nameEntry(index)}: {error}";
+                return false;
+            }
+            if (TryAdd(byId, key) is { } conflict)
+            {
+                error = $"{nameEntry(index)}: {conflict}";
+                return false;
+            }
+            index++;
+        }
+        trustStore = new TrustStore(byId, trustDevelopmentKeys);
+        error = null;
+        return true;
+    }
 
     private static Dictionary<string, OperatorPublicKey> IndexById(IEnumerable<OperatorPublicKey> keys)
     {

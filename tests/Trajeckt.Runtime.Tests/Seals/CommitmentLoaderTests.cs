@@ -117,7 +117,7 @@ public sealed class CommitmentLoaderTests
         File.WriteAllText(folder.File("g.seal"), "{\"version\":1,\"digest\":true}");
         var result = CommitmentLoader.LoadWithSealFile(SealFixtures.Encoding(), folder.File("g.seal"), s_store);
         Assert.Equal(DecisionReason.SealInvalid, result.FailureReason);
-        Assert.Equal($"malformed seal: {folder.File("g.seal")}(1,24): the field 'digest' of a seal file must be a string", result.FailureMessage);
+        Assert.Equal($"malformed seal: {folder.File("g.seal")}(1,23): the field 'digest' of a seal file must be a string", result.FailureMessage);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed class KeyFileTests
     [Theory]
     [InlineData("", SealingFormatErrorKind.Syntax, "empty")]
     [InlineData("[]", SealingFormatErrorKind.Syntax, "(1,1): a public key file must be a JSON object")]
-    [InlineData("{\"version\":1,", SealingFormatErrorKind.Syntax, "(1,14)")]
+    [InlineData("{\"version\":1,", SealingFormatErrorKind.Syntax, "(1,13): a public key file must be a JSON object: Expected start of a property name")]
     [InlineData("{\"version\":2,\"kind\":\"trajeckt-public-key\"}", SealingFormatErrorKind.UnsupportedVersion, "(1,12): key file format version 2")]
     [InlineData("{\"version\":\"1\"}", SealingFormatErrorKind.WrongType, "'version' of a public key file must be an integer")]
     [InlineData("{\"version\":1,\"kind\":\"trajeckt-private-key\"}", SealingFormatErrorKind.WrongKind, "this is a private key file")]

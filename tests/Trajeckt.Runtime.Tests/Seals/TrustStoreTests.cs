@@ -49,9 +49,16 @@ public sealed class TrustStoreTests
         using var key = OperatorKeyPair.Generate();
         var options = new TrajecktOptions { TrustedKeys = [key.PublicKey.ToString(), "ed25519:!"] };
         Assert.False(TrustStore.TryFromOptions(options, out _, out var error));
-        Assert.StartsWith("TrajecktOptions.TrustedKeys: trusted key 1:", error);
+        Assert.StartsWith("Trajeckt option TrustedKeys[1]: 'ed25519:!' is not the canonical base64", error);
         var thrown = Assert.Throws<ArgumentException>(() => TrustStore.FromOptions(options));
-        Assert.Contains("trusted key 1", thrown.Message);
+        Assert.Contains("TrustedKeys[1]", thrown.Message);
+    }
+
+    [Fact]
+    public void Null_trusted_keys_are_an_error_not_an_empty_store()
+    {
+        Assert.False(TrustStore.TryFromOptions(new TrajecktOptions { TrustedKeys = null! }, out _, out var error));
+        Assert.Contains("TrustedKeys is null", error);
     }
 
     [Fact]
