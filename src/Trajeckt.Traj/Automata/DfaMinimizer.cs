@@ -1,56 +1,68 @@
 namespace Trajeckt.Traj.Automata;
 
 /// <summary>
-/// Merges equivalent states of a dead-state-free <see cref="SymbolicDfa"/> by Moore's partition
-/// refinement. A round costs time in the number of explicit transitions, not states times tools: a
-/// state's signature lists only the transitions whose target block differs from a reference tool's.
+/// Merges equivalent states of a dead-state-free <see cref="SymbolicDfa"/>: partition refinement by
+/// <see cref="StateSignature"/>, driven by a work list in the manner of Hopcroft's algorithm.
 /// </summary>
+/// <remarks>
+/// Only states whose successors changed block are re-examined, and when a block splits, its largest part
+/// keeps the block's number, so a state changes number at most log2(n) times. A long chain of states is
+/// therefore minimized in near-linear time (plain Moore rounds would take quadratic time), and no step
+/// costs time in the number of tools for rows that use a default transition.
+/// </remarks>
 internal static class DfaMinimizer
 {
-    /// <summary>Returns the quotient automaton: one state per equivalence class, numbered by first member.</summary>
+    /// <summary>Returns the quotient automaton: one state per equivalence class.</summary>
     public static SymbolicDfa Minimize(SymbolicDfa dfa, int toolCount)
     {
-        var reference = LeastExplicitTool(dfa, toolCount);
-        var block = new int[dfa.StateCount];
-        var blockCount = InitialPartition(dfa, block);
-        while (true)
-        {
-            var refined = new int[dfa.StateCount];
-            var refinedCount = Refine(dfa, toolCount, reference, block, refined);
-            block = refined;
-            if (refinedCount == blockCount)
-                break;
-            blockCount = refinedCount;
-        }
-        return Quotient(dfa, block, blockCount);
+        var partition = Refine(dfa, toolCount);
+        return Quotient(dfa, partition.BlockOf, partition.BlockCount);
     }
 
-    // Signatures are written relative to one reference tool's target. Different states may split the
-    // same row differently between default and explicit transitions; the reference tool's target is a
-    // function of the row alone. A tool no state names explicitly makes that free (it always takes the
-    // default); otherwise the tool named by fewest states keeps the extra work small.
-    private static int LeastExplicitTool(SymbolicDfa dfa, int toolCount)
+    /// <summary>Whether no two states of <paramref name="dfa"/> are equivalent.</summary>
+    public static bool IsMinimal(SymbolicDfa dfa, int toolCount) => Refine(dfa, toolCount).BlockCount == dfa.StateCount;
+
+    private static StatePartition Refine(SymbolicDfa dfa, int toolCount)
     {
-        if (toolCount == 0)
-            return 0;
-        var mentions = new int[toolCount];
-        foreach (var tools in dfa.ExplicitTools)
+        var reference = StateSignature.ChooseReference(dfa, toolCount);
+        var predecessors = new Predecessors(dfa);
+        var partition = new StatePartition(InitialBlocks(dfa, out var blockCount), blockCount);
+        // The signature every member of a block had when it was last examined; null before the first round.
+        var blockSignature = new List<int[]?>();
+        for (var b = 0; b < blockCount; b++)
+            blockSignature.Add(null);
+
+        var dirty = new bool[dfa.StateCount];
+        var pending = new List<int>(Enumerable.Range(0, dfa.StateCount));
+        foreach (var state in pending)
+            dirty[state] = true;
+        while (pending.Count > 0)
         {
-            foreach (var tool in tools)
-                mentions[tool]++;
+            var moved = new List<int>();
+            foreach (var byBlock in GroupDirtyByBlock(dfa, toolCount, reference, partition, pending))
+                SplitBlock(partition, blockSignature, byBlock.Key, byBlock.Value, moved);
+            foreach (var state in pending)
+                dirty[state] = false;
+            pending.Clear();
+            foreach (var state in moved)
+            {
+                foreach (var predecessor in predecessors.Of(state))
+                {
+                    if (!dirty[predecessor])
+                    {
+                        dirty[predecessor] = true;
+                        pending.Add(predecessor);
+                    }
+                }
+            }
         }
-        var least = 0;
-        for (var tool = 1; tool < toolCount && mentions[least] > 0; tool++)
-        {
-            if (mentions[tool] < mentions[least])
-                least = tool;
-        }
-        return least;
+        return partition;
     }
 
-    private static int InitialPartition(SymbolicDfa dfa, int[] block)
+    private static int[] InitialBlocks(SymbolicDfa dfa, out int blockCount)
     {
         int acceptingBlock = -1, rejectingBlock = -1, count = 0;
+        var block = new int[dfa.StateCount];
         for (var s = 0; s < dfa.StateCount; s++)
         {
             ref var id = ref dfa.Accepting[s] ? ref acceptingBlock : ref rejectingBlock;
@@ -58,68 +70,71 @@ internal static class DfaMinimizer
                 id = count++;
             block[s] = id;
         }
-        return count;
+        blockCount = count;
+        return block;
     }
 
-    private static int Refine(SymbolicDfa dfa, int toolCount, int reference, int[] block, int[] refined)
+    // Signatures are all taken before any block splits, so they refer to one consistent partition.
+    private static Dictionary<int, Dictionary<int[], List<int>>> GroupDirtyByBlock(
+        SymbolicDfa dfa, int toolCount, int reference, StatePartition partition, List<int> dirty)
     {
-        var ids = new Dictionary<int[], int>(IntArrayComparer.Instance);
-        var signature = new List<int>();
-        for (var s = 0; s < dfa.StateCount; s++)
+        var groups = new Dictionary<int, Dictionary<int[], List<int>>>();
+        foreach (var state in dirty)
         {
-            WriteSignature(dfa, toolCount, reference, block, s, signature);
-            var key = signature.ToArray();
-            if (!ids.TryGetValue(key, out var id))
-            {
-                id = ids.Count;
-                ids.Add(key, id);
-            }
-            refined[s] = id;
+            var signature = StateSignature.Compute(dfa, toolCount, reference, partition.BlockOf, state);
+            var block = partition.BlockOf[state];
+            if (!groups.TryGetValue(block, out var bySignature))
+                groups.Add(block, bySignature = new Dictionary<int[], List<int>>(IntArrayComparer.Instance));
+            if (!bySignature.TryGetValue(signature, out var members))
+                bySignature.Add(signature, members = new List<int>());
+            members.Add(state);
         }
-        return ids.Count;
+        return groups;
     }
 
-    // [own block, the reference tool's target block, then (tool, block) for every tool whose target block
-    // differs from it, ascending]: two states agree on it exactly when they are in the same block and
-    // every tool leads them into the same block.
-    private static void WriteSignature(SymbolicDfa dfa, int toolCount, int reference, int[] block, int state, List<int> signature)
+    // The members not examined, and those whose signature is still the block's, stay together; every other
+    // signature group becomes a block. The largest part keeps the block's number and the others move.
+    private static void SplitBlock(StatePartition partition, List<int[]?> blockSignature, int block,
+        Dictionary<int[], List<int>> groups, List<int> moved)
     {
-        var tools = dfa.ExplicitTools[state];
-        var targets = dfa.ExplicitTargets[state];
-        var defaultBlock = BlockOf(dfa.DefaultTargets[state], block);
-        var referenceIndex = Array.BinarySearch(tools, reference);
-        var referenceBlock = referenceIndex >= 0 ? BlockOf(targets[referenceIndex], block) : defaultBlock;
-        signature.Clear();
-        signature.Add(block[state]);
-        signature.Add(referenceBlock);
-        // Only when the reference tool is explicit can the default differ from it; then the tools that
-        // take the default must be listed one by one.
-        var listDefaults = referenceIndex >= 0 && defaultBlock != referenceBlock && tools.Length < toolCount;
-        var explicitIndex = 0;
-        if (!listDefaults)
+        var oldSignature = blockSignature[block];
+        var examined = groups.Values.Sum(g => g.Count);
+        var staySize = partition.Size(block) - examined;
+        if (oldSignature is not null && groups.TryGetValue(oldSignature, out var unchanged))
         {
-            for (; explicitIndex < tools.Length; explicitIndex++)
-                AddIfDifferent(tools[explicitIndex], BlockOf(targets[explicitIndex], block));
+            staySize += unchanged.Count;
+            groups.Remove(oldSignature);
+        }
+        if (groups.Count == 0)
             return;
-        }
-        for (var tool = 0; tool < toolCount; tool++)
-        {
-            if (explicitIndex < tools.Length && tools[explicitIndex] == tool)
-                AddIfDifferent(tool, BlockOf(targets[explicitIndex++], block));
-            else
-                AddIfDifferent(tool, defaultBlock);
-        }
 
-        void AddIfDifferent(int tool, int targetBlock)
+        KeyValuePair<int[], List<int>>? largest = null;
+        foreach (var group in groups)
         {
-            if (targetBlock == referenceBlock)
-                return;
-            signature.Add(tool);
-            signature.Add(targetBlock);
+            if (group.Value.Count > staySize && (largest is null || group.Value.Count > largest.Value.Value.Count))
+                largest = group;
         }
+        foreach (var group in groups)
+        {
+            if (largest is { } keep && ReferenceEquals(group.Key, keep.Key))
+                continue;
+            blockSignature.Add(group.Key);
+            partition.Split(group.Value);
+            moved.AddRange(group.Value);
+        }
+        if (largest is not { } kept)
+            return;
+        // A changed group is the largest part: it keeps the number and the unchanged members move.
+        if (staySize > 0)
+        {
+            var keptMembers = new HashSet<int>(kept.Value);
+            var stay = partition.Members(block).Where(s => !keptMembers.Contains(s)).ToList();
+            blockSignature.Add(oldSignature);
+            partition.Split(stay);
+            moved.AddRange(stay);
+        }
+        blockSignature[block] = kept.Key;
     }
-
-    private static int BlockOf(int state, int[] block) => state < 0 ? -1 : block[state];
 
     private static SymbolicDfa Quotient(SymbolicDfa dfa, int[] block, int blockCount)
     {
@@ -135,12 +150,12 @@ internal static class DfaMinimizer
                 continue;
             done[b] = true;
             accepting[b] = dfa.Accepting[s];
-            defaults[b] = BlockOf(dfa.DefaultTargets[s], block);
+            defaults[b] = StateSignature.BlockOf(dfa.DefaultTargets[s], block);
             var keptTools = new List<int>();
             var keptTargets = new List<int>();
             for (var i = 0; i < dfa.ExplicitTools[s].Length; i++)
             {
-                var target = BlockOf(dfa.ExplicitTargets[s][i], block);
+                var target = StateSignature.BlockOf(dfa.ExplicitTargets[s][i], block);
                 if (target == defaults[b])
                     continue;
                 keptTools.Add(dfa.ExplicitTools[s][i]);
@@ -149,6 +164,42 @@ internal static class DfaMinimizer
             tools[b] = keptTools.ToArray();
             targets[b] = keptTargets.ToArray();
         }
-        return new SymbolicDfa(BlockOf(dfa.Start, block), accepting, tools, targets, defaults);
+        return new SymbolicDfa(StateSignature.BlockOf(dfa.Start, block), accepting, tools, targets, defaults);
+    }
+
+    /// <summary>Reverse edges, default transitions included, as linked lists over an edge pool.</summary>
+    private sealed class Predecessors
+    {
+        private readonly int[] _head;
+        private readonly List<int> _next = new();
+        private readonly List<int> _source = new();
+
+        public Predecessors(SymbolicDfa dfa)
+        {
+            _head = new int[dfa.StateCount];
+            for (var s = 0; s < _head.Length; s++)
+                _head[s] = -1;
+            for (var s = 0; s < dfa.StateCount; s++)
+            {
+                Add(s, dfa.DefaultTargets[s]);
+                foreach (var target in dfa.ExplicitTargets[s])
+                    Add(s, target);
+            }
+        }
+
+        public IEnumerable<int> Of(int state)
+        {
+            for (var edge = _head[state]; edge >= 0; edge = _next[edge])
+                yield return _source[edge];
+        }
+
+        private void Add(int from, int to)
+        {
+            if (to < 0)
+                return;
+            _source.Add(from);
+            _next.Add(_head[to]);
+            _head[to] = _source.Count - 1;
+        }
     }
 }

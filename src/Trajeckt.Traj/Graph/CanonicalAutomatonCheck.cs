@@ -1,16 +1,39 @@
+using Trajeckt.Traj.Automata;
+
 namespace Trajeckt.Traj.Graph;
 
 /// <summary>
 /// Checks that a decoded plan automaton is in the canonical form the compiler writes: states numbered in
-/// breadth-first order from state 0 (so every state is reachable) and no dead states. Rows are already
-/// sorted and unique by construction of the gap coding.
+/// breadth-first order from state 0 (so every state is reachable), no dead states, and minimal. Rows are
+/// already sorted and unique by construction of the gap coding.
 /// </summary>
 internal static class CanonicalAutomatonCheck
 {
-    public static void Run(PlanTable table)
+    public static void Run(PlanTable table, int toolCount)
     {
         CheckBreadthFirstNumbering(table);
         CheckNoDeadStates(table);
+        CheckMinimal(table, toolCount);
+    }
+
+    // Without this, two encodings of one plan could both decode, and equal plans would not imply equal digests.
+    private static void CheckMinimal(PlanTable table, int toolCount)
+    {
+        var tools = new int[table.StateCount][];
+        var targets = new int[table.StateCount][];
+        var defaults = new int[table.StateCount];
+        for (var state = 0; state < table.StateCount; state++)
+        {
+            int first = table.TransitionStart[state], length = table.TransitionStart[state + 1] - first;
+            tools[state] = new int[length];
+            targets[state] = new int[length];
+            Array.Copy(table.TransitionTool, first, tools[state], 0, length);
+            Array.Copy(table.TransitionTarget, first, targets[state], 0, length);
+            defaults[state] = -1;
+        }
+        var dfa = new SymbolicDfa(0, table.Accepting, tools, targets, defaults);
+        if (!DfaMinimizer.IsMinimal(dfa, toolCount))
+            throw GraphReader.Fail(GraphFormatErrorKind.NotCanonical, table.Offset, "The plan automaton is not minimal: two of its states accept the same continuations.");
     }
 
     // A breadth-first walk that visits rows in tool order must meet unseen states as 1, 2, 3, ...

@@ -65,7 +65,7 @@ public static class GraphDecoder
         var automaton = ReadAutomaton(reader, tools.Length);
         if (reader.Remaining > 0)
             throw GraphReader.Fail(GraphFormatErrorKind.TrailingBytes, reader.Position, $"{reader.Remaining} bytes follow the end of the graph.");
-        CanonicalAutomatonCheck.Run(automaton);
+        CanonicalAutomatonCheck.Run(automaton, tools.Length);
         return new CompiledGraph(name, tools, labels, flows, budget, automaton.Accepting, automaton.TransitionStart, automaton.TransitionTool, automaton.TransitionTarget);
     }
 

@@ -30,7 +30,7 @@ public enum GraphFormatErrorKind
     /// <summary>
     /// The bytes describe a graph, but not in its one canonical encoding: an overlong varint, names out of
     /// order or repeated, an unused label, a non-default authorizer of a tool without a floor, a sensitive
-    /// flag that disagrees with the labels, or states out of breadth-first order, unreachable or dead.
+    /// flag that disagrees with the labels, or a plan automaton that is not minimal or has states out of breadth-first order, unreachable or dead.
     /// </summary>
     NotCanonical,
 

@@ -48,6 +48,7 @@ public class GraphDecoderErrorTests
         ["states not in breadth-first order"] = (Of(Named, 0, 2, PlainTool("a"), PlainTool("b"), (byte)0, 3, (byte)0, 2, 0, 2, 0, 1, (byte)1, 0, (byte)1, 0), GraphFormatErrorKind.NotCanonical, 24),
         ["unreachable state"] = (Of(Named, 0, 1, PlainTool("a"), (byte)0, 2, (byte)1, 0, (byte)1, 0), GraphFormatErrorKind.NotCanonical, 17),
         ["dead state"] = (Of(Named, 0, 1, PlainTool("a"), (byte)0, 2, (byte)1, 1, 0, 1, (byte)0, 0), GraphFormatErrorKind.NotCanonical, 17),
+        ["two equivalent states"] = (Of(Named, 0, 1, PlainTool("a"), (byte)0, 2, (byte)1, 1, 0, 1, (byte)1, 1, 0, 1), GraphFormatErrorKind.NotCanonical, 17),
         ["trailing byte"] = (Of(Valid, (byte)0), GraphFormatErrorKind.TrailingBytes, Valid.Length),
     };
 
