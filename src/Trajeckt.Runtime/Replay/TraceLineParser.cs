@@ -17,6 +17,7 @@ internal sealed class TraceLineParser
     private const int KeyCount = 10;
     private const int KindCount = 5;
     private const string KindList = "'call', 'authorize', 'input', 'note' or 'options'";
+    private const string KeyList = "call, authorize, input, note, options, by, origin, labels, expect and reason";
 
     private static readonly string[] s_keyNames = ["call", "authorize", "input", "note", "options", "by", "origin", "labels", "expect", "reason"];
     private static readonly byte[][] s_keyUtf8 = s_keyNames.Select(Encoding.UTF8.GetBytes).ToArray();
@@ -66,7 +67,7 @@ internal sealed class TraceLineParser
                 var keyStart = reader.TokenStartIndex;
                 var key = IdentifyKey(ref reader);
                 if (key < 0)
-                    throw Error(TraceErrorCode.UnknownKey, utf8, line, keyStart, $"unknown key {DisplayText.Quote(GetText(ref reader, utf8, line))}; expected {KindList}");
+                    throw Error(TraceErrorCode.UnknownKey, utf8, line, keyStart, $"unknown key {DisplayText.Quote(GetText(ref reader, utf8, line))}; trace lines have the keys {KeyList}");
                 if (keyAt[key] >= 0)
                     throw Error(TraceErrorCode.DuplicateKey, utf8, line, keyStart, $"duplicate key '{s_keyNames[key]}'");
                 if (key < KindCount && kind >= 0)

@@ -1,0 +1,10 @@
+using Trajeckt.Replay;
+
+namespace Trajeckt.Cli;
+
+/// <summary>Prints the results of a replay, one line per event, in one of the formats of DESIGN 4.3.</summary>
+internal abstract class ReplayWriter
+{
+    /// <summary>Prints one event's result.</summary>
+    public abstract void Write(ReplayResult result);
+}
