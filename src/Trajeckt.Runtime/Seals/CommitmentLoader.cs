@@ -101,7 +101,15 @@ public static class CommitmentLoader
         // Only now, with the bytes vouched for, is the graph parsed.
         if (!GraphDecoder.TryDecode(graphEncoding, out var graph, out var error))
             return Invalid($"the sealed graph does not decode ({error}); key {seal.KeyId} sealed bytes that are not a graph");
-        return CommitmentLoadResult.Success(Commitment.FromVerifiedGraph(graph!, graphEncoding));
+        try
+        {
+            return CommitmentLoadResult.Success(Commitment.FromVerifiedGraph(graph, graphEncoding));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Fail closed: a graph the runtime cannot install is refused, never half-installed or thrown at the caller.
+            return Invalid($"the sealed graph could not be installed: {ex.Message}");
+        }
     }
 
     private static byte[] ReadToEnd(Stream stream, int limit)

@@ -61,6 +61,17 @@ public sealed class CommitmentLoaderTests
     }
 
     [Fact]
+    public void Untrusted_bytes_are_refused_before_they_are_decoded()
+    {
+        using var stranger = OperatorKeyPair.Generate();
+        byte[] garbage = [0x54, 0x52, 0x4A, 0x47, 0xFF];
+        var result = CommitmentLoader.Load(garbage, SealFile.Format(SealFixtures.SealAnyBytes(garbage, stranger)), s_store);
+        Assert.Equal(DecisionReason.SealInvalid, result.FailureReason);
+        Assert.Contains("untrusted key", result.FailureMessage);
+        Assert.DoesNotContain("decode", result.FailureMessage);
+    }
+
+    [Fact]
     public void Flipping_any_bit_of_a_small_graph_is_refused()
     {
         var encoding = SealFixtures.Encoding(2);

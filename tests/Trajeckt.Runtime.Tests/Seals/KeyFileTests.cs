@@ -1,4 +1,5 @@
 using System.Text;
+using CsCheck;
 using Trajeckt.Sealing;
 
 namespace Trajeckt.Runtime.Tests.Seals;
@@ -136,6 +137,33 @@ public sealed class KeyFileTests
         var edited = text.Replace(find, replace);
         Assert.False(PublicKeyFile.TryParse(Encoding.UTF8.GetBytes(edited), out _, out var error));
         Assert.Equal(kind, error.Kind);
+    }
+
+    [Fact]
+    public void Flipping_any_bit_of_a_key_file_is_refused()
+    {
+        using var key = OperatorKeyPair.Generate();
+        var publicFile = PublicKeyFile.Format(key.PublicKey);
+        for (var bit = 0; bit < publicFile.Length * 8; bit++)
+            Assert.False(PublicKeyFile.TryParse(SealFixtures.Flip(publicFile, bit), out _, out _), $"public key file, bit {bit}");
+        var privateFile = PrivateKeyFile.Format(key);
+        for (var bit = 0; bit < privateFile.Length * 8; bit++)
+            Assert.False(PrivateKeyFile.TryParse(SealFixtures.Flip(privateFile, bit), out _, out _), $"private key file, bit {bit}");
+    }
+
+    [Fact]
+    public void Private_key_files_round_trip_for_any_key()
+    {
+        Gen.Byte.Array[OperatorKeyPair.RawPrivateKeyLength].Select(Gen.Bool).Sample((seed, development) =>
+        {
+            Assert.True(OperatorKeyPair.TryFromRaw(seed, development, out var key));
+            using (key)
+            {
+                Assert.True(PrivateKeyFile.TryParse(PrivateKeyFile.Format(key), out var read, out var error), error?.ToString());
+                using (read)
+                    return read.PublicKey.Equals(key.PublicKey) && read.ExportRawPrivateKey().AsSpan().SequenceEqual(seed);
+            }
+        }, iter: 100);
     }
 
     [Fact]
