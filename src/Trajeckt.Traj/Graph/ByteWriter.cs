@@ -38,9 +38,18 @@ internal sealed class ByteWriter
     }
 
     /// <summary>Writes a string as its UTF-8 byte length (varint) and bytes.</summary>
+    /// <exception cref="ArgumentException">The string has a lone surrogate, which no UTF-8 can represent.</exception>
     public void WriteString(string value)
     {
-        var bytes = Utf8.GetBytes(value);
+        byte[] bytes;
+        try
+        {
+            bytes = Utf8.GetBytes(value);
+        }
+        catch (EncoderFallbackException exception)
+        {
+            throw new ArgumentException($"The name '{value}' is not well-formed UTF-16 (it has a lone surrogate).", nameof(value), exception);
+        }
         WriteVarint(bytes.Length);
         WriteBytes(bytes);
     }

@@ -10,6 +10,7 @@ public static class GraphEncoder
     /// <param name="graph">The graph to encode.</param>
     /// <returns>The encoding; <see cref="GraphDecoder.Decode"/> reads it back to an equal graph.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="graph"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A name has a lone surrogate, or the budget is negative.</exception>
     public static byte[] Encode(CompiledGraph graph)
     {
         if (graph is null)

@@ -71,6 +71,13 @@ public class GraphEncodingTests
     }
 
     [Fact]
+    public void A_name_that_utf8_cannot_represent_is_an_argument_error()
+    {
+        var graph = new TestGraphBuilder("T").Tool("bad\uD800").Build();
+        Assert.Throws<ArgumentException>(() => GraphEncoder.Encode(graph));
+    }
+
+    [Fact]
     public void A_large_graph_round_trips()
     {
         var builder = new TestGraphBuilder("Large");
