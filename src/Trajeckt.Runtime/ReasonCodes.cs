@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Trajeckt;
 
 /// <summary>The stable reason-code strings of DESIGN section 3, part of the public contract.</summary>
@@ -61,7 +63,7 @@ public static class ReasonCodes
     /// <param name="code">The code, e.g. <c>"flow"</c>.</param>
     /// <param name="reason">The reason, or <see cref="DecisionReason.None"/> when parsing fails.</param>
     /// <returns>Whether <paramref name="code"/> is one of the codes of DESIGN section 3.</returns>
-    public static bool TryParse(string? code, out DecisionReason reason)
+    public static bool TryParse([NotNullWhen(true)] string? code, out DecisionReason reason)
     {
         reason = code switch
         {

@@ -20,6 +20,7 @@ public sealed class TrajecktSession
 
     private readonly Lock _gate = new();
     private readonly SessionEnforcer _enforcer;
+    private readonly DecisionReason _unavailable;
     private readonly bool _haltOnViolation;
     private readonly ILogger _logger;
     private readonly FlightRecorder _recorder = new();
@@ -31,6 +32,7 @@ public sealed class TrajecktSession
     private TrajecktSession(SessionEnforcer enforcer, Commitment? commitment, TrajecktOptions options, ILoggerFactory? loggerFactory, string mode)
     {
         _enforcer = enforcer;
+        _unavailable = enforcer.UnavailableReason;
         Commitment = commitment;
         IsHeuristic = enforcer is HeuristicEnforcer;
         _haltOnViolation = options.OnViolation == ViolationBehavior.Halt;
@@ -310,7 +312,7 @@ public sealed class TrajecktSession
             string? message = null;
             try
             {
-                reason = _enforcer.UnavailableReason;
+                reason = _unavailable;
                 if (reason == DecisionReason.None)
                     reason = _halted ? DecisionReason.Halted : _enforcer.Decide(name, indexHint, step, out toolIndex, out toolName);
                 if (reason != DecisionReason.None)

@@ -9,6 +9,7 @@ namespace Trajeckt.Benchmarks.Runtime;
 /// re-reads the whole history for each decision. Target: at most 50 ns and 0 B, flat in history.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RuntimeDecisionBenchmarks
 {
     private TrajecktSession _session = null!;

@@ -4,6 +4,7 @@ namespace Trajeckt.Benchmarks.Runtime;
 
 /// <summary>The refused path, message included (target: at most 2 us), and the ambient-session lookup.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RuntimeRefusalBenchmarks
 {
     private TrajecktSession _session = null!;

@@ -36,6 +36,7 @@ internal sealed class GraphEnforcer : SessionEnforcer
     private long _unknownLabelStep;
 
     public GraphEnforcer(Commitment commitment)
+        : base(DecisionReason.None)
     {
         _commitment = commitment;
         _tables = commitment.Tables;
@@ -47,8 +48,6 @@ internal sealed class GraphEnforcer : SessionEnforcer
         _labelStep = new long[_tables.LabelCount];
         _labelReported = new bool[_tables.LabelCount];
     }
-
-    public override DecisionReason UnavailableReason => DecisionReason.None;
 
     public override DecisionReason Decide(string? name, int indexHint, long step, out int toolIndex, out string? toolName)
     {

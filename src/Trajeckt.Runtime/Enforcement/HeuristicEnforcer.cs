@@ -17,11 +17,10 @@ internal sealed class HeuristicEnforcer : SessionEnforcer
     private long _shellStep;
 
     public HeuristicEnforcer(FrozenDictionary<string, ToolEffects> effects)
+        : base(DecisionReason.None)
     {
         _effects = effects;
     }
-
-    public override DecisionReason UnavailableReason => DecisionReason.None;
 
     public override DecisionReason Decide(string? name, int indexHint, long step, out int toolIndex, out string? toolName)
     {

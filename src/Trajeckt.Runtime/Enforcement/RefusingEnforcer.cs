@@ -6,12 +6,10 @@ internal sealed class RefusingEnforcer : SessionEnforcer
     private readonly string _cause;
 
     public RefusingEnforcer(DecisionReason reason, string cause)
+        : base(reason)
     {
-        UnavailableReason = reason;
         _cause = cause;
     }
-
-    public override DecisionReason UnavailableReason { get; }
 
     public override DecisionReason Decide(string? name, int indexHint, long step, out int toolIndex, out string? toolName)
     {

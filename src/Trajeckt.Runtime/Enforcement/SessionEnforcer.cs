@@ -7,8 +7,13 @@ namespace Trajeckt.Enforcement;
 /// </summary>
 internal abstract class SessionEnforcer
 {
+    protected SessionEnforcer(DecisionReason unavailableReason)
+    {
+        UnavailableReason = unavailableReason;
+    }
+
     /// <summary>Check 1: the reason every call is refused (no commitment, invalid seal), or <see cref="DecisionReason.None"/>.</summary>
-    public abstract DecisionReason UnavailableReason { get; }
+    public DecisionReason UnavailableReason { get; }
 
     /// <summary>
     /// Runs the checks after <c>halted</c> and, when they pass, commits the call (frontier, count,
