@@ -11,12 +11,9 @@ internal static class SealMessage
 {
     private static readonly byte[] s_domain = Encoding.ASCII.GetBytes("trajeckt-seal-v1\0");
 
-    /// <summary>The length of the message in bytes.</summary>
-    public static int Length => s_domain.Length + GraphDigest.Length;
-
     public static byte[] For(GraphDigest digest)
     {
-        var message = new byte[Length];
+        var message = new byte[s_domain.Length + GraphDigest.Length];
         s_domain.CopyTo(message, 0);
         digest.ToArray().CopyTo(message, s_domain.Length);
         return message;
