@@ -1,0 +1,61 @@
+using Microsoft.CodeAnalysis;
+
+namespace Trajeckt.Generators;
+
+/// <summary>Every diagnostic the generator reports; each ID has a page under docs/diagnostics/.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Trajeckt";
+    private const string HelpRoot = "https://github.com/trajeckt/trajeckt-dotnet/blob/main/docs/diagnostics/";
+
+    /// <summary>The help link of a diagnostic ID: its page under docs/diagnostics/.</summary>
+    public static string HelpLink(string id) => HelpRoot + id + ".md";
+
+    public static readonly DiagnosticDescriptor PolicyToolWithoutMethod = Create(
+        "TRJ1001", DiagnosticSeverity.Warning,
+        "Policy tool has no [Tool] method",
+        "Tool '{0}' is declared in the policy but no method in this project is marked [Tool] with that name; nothing here can call it through the gate");
+
+    public static readonly DiagnosticDescriptor UnreachableTool = Create(
+        "TRJ1002", DiagnosticSeverity.Warning,
+        "Tool is never reachable",
+        "No plan of any trajectory allows tool '{0}', so every call of it will be refused");
+
+    public static readonly DiagnosticDescriptor InvalidToolDeclaration = Create(
+        "TRJ1003", DiagnosticSeverity.Error,
+        "Invalid tool declaration",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor UninterceptableCall = Create(
+        "TRJ1004", DiagnosticSeverity.Error,
+        "Tool call cannot be gated",
+        "This call of tool '{0}' cannot be routed through the Trajeckt gate: {1}");
+
+    public static readonly DiagnosticDescriptor InterceptorsNotEnabled = Create(
+        "TRJ1005", DiagnosticSeverity.Error,
+        "Interceptors are not enabled for Trajeckt",
+        "Tool calls cannot be gated because the namespace 'Trajeckt.Generated' is not in InterceptorsNamespaces; add <InterceptorsNamespaces>$(InterceptorsNamespaces);Trajeckt.Generated</InterceptorsNamespaces> to the project (the Trajeckt package's build props do this)");
+
+    public static readonly DiagnosticDescriptor DuplicateToolName = Create(
+        "TRJ1006", DiagnosticSeverity.Error,
+        "Duplicate tool name",
+        "Tool name '{0}' is already used by {1}; every [Tool] needs its own name");
+
+    public static readonly DiagnosticDescriptor DuplicateTrajectory = Create(
+        "TRJ1007", DiagnosticSeverity.Error,
+        "Duplicate trajectory",
+        "Trajectory '{0}' is defined in more than one policy file");
+
+    /// <summary>A diagnostic of the Traj compiler (TRJ0xxx), reported with its own code in the policy file.</summary>
+    public static DiagnosticDescriptor PolicyDiagnostic(string code, bool isError) => new(
+        code,
+        "Trajeckt policy " + (isError ? "error" : "warning"),
+        "{0}",
+        Category,
+        isError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: "https://github.com/trajeckt/trajeckt-dotnet/blob/main/docs/traj-language.md");
+
+    private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+}

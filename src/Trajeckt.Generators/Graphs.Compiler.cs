@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
+using Trajeckt.Generators.Model;
+using Trajeckt.Traj;
+using Trajeckt.Traj.Syntax;
+using TextSpan = Microsoft.CodeAnalysis.Text.TextSpan;
+
+namespace Trajeckt.Generators;
+
+/// <summary>
+/// Compiles the project's policies with the [Tool] methods as host tools, through the one Traj compiler
+/// (Trajeckt.Traj) that the CLI and the runtime use; with no policy, the auto-commitment.
+/// </summary>
+internal static class GraphCompiler
+{
+    /// <summary>The class of the auto-commitment, used when the project has no .traj file.</summary>
+    public const string AutoCommitmentClass = "Default";
+
+    public static GraphSetSpec Compile(ImmutableArray<ToolSpec> toolSpecs, ImmutableArray<PolicyFile> policies, string assemblyName, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var tools = toolSpecs.OrderBy(t => t.ToolName, System.StringComparer.Ordinal).ThenBy(t => t.MethodDisplay, System.StringComparer.Ordinal).ToList();
+        var hosts = new List<HostTool>();
+        var toolsByName = new Dictionary<string, ToolSpec>(System.StringComparer.Ordinal);
+        foreach (var tool in tools)
+        {
+            diagnostics.AddRange(tool.Diagnostics);
+            if (!tool.IsValid)
+                continue;
+            if (toolsByName.TryGetValue(tool.ToolName, out var first))
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateToolName, tool.Location,
+                    new EquatableArray<string>(new[] { tool.ToolName, first.MethodDisplay })));
+                continue;
+            }
+            toolsByName.Add(tool.ToolName, tool);
+            hosts.Add(new HostTool(tool.ToolName, tool.Effects, tool.Labels.ToArray(), tool.Origin, tool.Floor));
+        }
+
+        var compiled = new List<(CompiledTrajectory Trajectory, string Path, string? ClassName)>();
+        if (policies.IsEmpty)
+        {
+            var compilation = TrajCompiler.CompileAutoCommitment(assemblyName, hosts);
+            compiled.AddRange(compilation.Trajectories.Select(t => (t, "", (string?)AutoCommitmentClass)));
+            // The auto-commitment is built from the tools alone, so an error here is one of theirs, already reported.
+        }
+        else
+        {
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var policy in policies.OrderBy(p => p.Path, System.StringComparer.Ordinal))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var compilation = TrajCompiler.Compile(policy.Text, policy.Path, new TrajCompilerOptions { HostTools = hosts });
+                var text = SourceText.From(policy.Text);
+                foreach (var diagnostic in compilation.Diagnostics)
+                    diagnostics.Add(PolicyDiagnostic(diagnostic, text));
+                ReportToolsWithoutMethods(compilation, toolsByName, policy.Path, text, diagnostics);
+                foreach (var trajectory in compilation.Trajectories)
+                {
+                    if (seen.Add(trajectory.Name))
+                        compiled.Add((trajectory, policy.Path, null));
+                    else
+                        diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateTrajectory,
+                            At(policy.Path, trajectory.Location.Start, trajectory.Location.Length, text),
+                            new EquatableArray<string>(new[] { trajectory.Name })));
+                }
+            }
+        }
+
+        ReportUnreachableTools(compiled.Select(c => c.Trajectory).ToList(), toolsByName, diagnostics);
+
+        var classNames = Identifiers.Unique(compiled.Select(c => c.ClassName ?? c.Trajectory.Name).ToList(), reserved: new[] { "TrajecktGraphs" });
+        var trajectories = compiled.Select((c, i) => Describe(c.Trajectory, classNames[i], c.Path)).ToEquatableArray();
+        return new GraphSetSpec(assemblyName, trajectories, diagnostics.ToEquatableArray());
+    }
+
+    private static TrajectorySpec Describe(CompiledTrajectory trajectory, string className, string path)
+    {
+        var graph = trajectory.Graph;
+        var members = Identifiers.Unique(graph.Tools.Select(t => t.Name).ToList(), reserved: System.Array.Empty<string>());
+        var tools = graph.Tools.Select((t, i) => new GraphToolSpec(t.Name, i, members[i])).ToEquatableArray();
+        return new TrajectorySpec(trajectory.Name, className, System.IO.Path.GetFileName(path), trajectory.Digest.ToString(),
+            trajectory.Encoding.ToEquatableArray(), tools);
+    }
+
+    private static void ReportToolsWithoutMethods(TrajCompilation compilation, Dictionary<string, ToolSpec> tools, string path, SourceText text, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var statement in compilation.Syntax.Trajectories.SelectMany(t => t.Statements).OfType<ToolStatementSyntax>())
+        {
+            if (!tools.ContainsKey(statement.Name.Value))
+                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.PolicyToolWithoutMethod,
+                    At(path, statement.Name.Span.Start, statement.Name.Span.Length, text),
+                    new EquatableArray<string>(new[] { statement.Name.Value })));
+        }
+    }
+
+    private static void ReportUnreachableTools(List<CompiledTrajectory> trajectories, Dictionary<string, ToolSpec> tools, List<DiagnosticInfo> diagnostics)
+    {
+        if (trajectories.Count == 0)
+            return;
+        var reachable = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var graph in trajectories.Select(t => t.Graph))
+        {
+            for (var state = 0; state < graph.StateCount; state++)
+            {
+                foreach (var (tool, _) in graph.GetTransitions(state))
+                    reachable.Add(graph.Tools[tool].Name);
+            }
+        }
+        foreach (var tool in tools.Values.Where(t => !reachable.Contains(t.ToolName)).OrderBy(t => t.ToolName, System.StringComparer.Ordinal))
+            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.UnreachableTool, tool.Location, new EquatableArray<string>(new[] { tool.ToolName })));
+    }
+
+    private static DiagnosticInfo PolicyDiagnostic(TrajDiagnostic diagnostic, SourceText text) =>
+        new(DiagnosticDescriptors.PolicyDiagnostic(diagnostic.Code, diagnostic.IsError),
+            At(diagnostic.Location.FilePath, diagnostic.Location.Start, diagnostic.Location.Length, text),
+            new EquatableArray<string>(new[] { diagnostic.Message }));
+
+    private static LocationInfo At(string path, int start, int length, SourceText text)
+    {
+        start = System.Math.Max(0, System.Math.Min(start, text.Length));
+        var span = new TextSpan(start, System.Math.Max(0, System.Math.Min(length, text.Length - start)));
+        return new LocationInfo(path, span, text.Lines.GetLinePositionSpan(span));
+    }
+}

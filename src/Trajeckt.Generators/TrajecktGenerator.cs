@@ -1,0 +1,84 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Trajeckt.Generators.Model;
+
+namespace Trajeckt.Generators;
+
+/// <summary>
+/// Binds a project's trajectory commitment at compile time: [Tool] methods and the project's .traj files
+/// become the CompiledGraph (through the one Traj compiler), and every call of a tool, and every
+/// AIFunctionFactory registration of one, is intercepted so that it goes through the runtime gate.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class TrajecktGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var tools = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownTypes.ToolAttribute,
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (ctx, ct) => ToolParser.Parse((IMethodSymbol)ctx.TargetSymbol, ct))
+            .WithTrackingName(TrackingNames.Tools);
+
+        var policies = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".traj", System.StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, ct) => new PolicyFile(file.Path, file.GetText(ct)?.ToString() ?? string.Empty))
+            .WithTrackingName(TrackingNames.Policies);
+
+        var assemblyName = context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? "App");
+
+        var graphs = tools.Collect()
+            .Combine(policies.Collect())
+            .Combine(assemblyName)
+            .Select(static (input, ct) => GraphCompiler.Compile(input.Left.Left, input.Left.Right, input.Right, ct))
+            .WithTrackingName(TrackingNames.Graphs);
+
+        context.RegisterSourceOutput(graphs, static (spc, graphSet) =>
+        {
+            foreach (var diagnostic in graphSet.Diagnostics)
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            spc.AddSource(GraphEmitter.HintName, GraphEmitter.Emit(graphSet));
+        });
+
+        // One spec per source file: interceptable locations hash the whole file, so an edit re-emits
+        // only that file's interceptors.
+        var interceptorFiles = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => node is CompilationUnitSyntax,
+                static (ctx, ct) => InterceptorParser.Parse((CompilationUnitSyntax)ctx.Node, ctx.SemanticModel, ct))
+            .Where(static file => file.Calls.Count > 0 || file.Registrations.Count > 0 || file.Diagnostics.Count > 0)
+            .WithTrackingName(TrackingNames.InterceptorFiles);
+
+        var interceptorsEnabled = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => InterceptorsSetting.IsEnabled(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.InterceptorsEnabled);
+
+        context.RegisterSourceOutput(interceptorFiles.Combine(interceptorsEnabled), static (spc, input) =>
+        {
+            var (file, enabled) = input;
+            foreach (var diagnostic in file.Diagnostics)
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            if (file.Calls.Count == 0 && file.Registrations.Count == 0)
+                return;
+            if (!enabled)
+            {
+                // Emitting would only produce CS9137; say instead what to change.
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InterceptorsNotEnabled, Location.None));
+                return;
+            }
+            spc.AddSource(file.HintName, InterceptorEmitter.Emit(file));
+        });
+
+        var hasAIFunctions = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(KnownTypes.DelegatingAIFunction) is not null)
+            .WithTrackingName(TrackingNames.HasAIFunctions);
+        context.RegisterSourceOutput(hasAIFunctions, static (spc, has) =>
+        {
+            if (has)
+                spc.AddSource(GatedAIFunctionEmitter.HintName, GatedAIFunctionEmitter.Emit());
+        });
+    }
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel;
+
+namespace Trajeckt.Interception;
+
+/// <summary>
+/// The gate that generated interceptors call around every tool call: it decides the call in the
+/// ambient session (<see cref="TrajecktSession.Current"/>) and throws when the call is refused. With no
+/// ambient session every call is refused (<c>no_commitment</c>): the gate never fails open.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ToolGate
+{
+    // Refuses every call with no_commitment: what a call gets when no session was begun.
+    private static readonly TrajecktSession s_noSession = TrajecktSession.Create((Commitment?)null);
+
+    /// <summary>Decides a call of <paramref name="toolName"/>; on allow, commits it and returns the call to complete.</summary>
+    /// <param name="toolName">The tool's name.</param>
+    /// <returns>The allowed call; pass nothing to the tool, call <see cref="GatedCall.Complete"/> when it is done.</returns>
+    /// <exception cref="TrajectoryViolationException">The call is refused; the tool must not run.</exception>
+    public static GatedCall Begin(string toolName)
+    {
+        var session = TrajecktSession.Current ?? s_noSession;
+        var decision = session.Begin(toolName);
+        if (!decision.IsAllowed)
+            throw new TrajectoryViolationException(decision);
+        return new GatedCall(session, decision);
+    }
+}
+
+/// <summary>An allowed tool call whose output is still to be recorded.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct GatedCall
+{
+    private readonly TrajecktSession? _session;
+    private readonly Decision _decision;
+
+    internal GatedCall(TrajecktSession session, Decision decision)
+    {
+        _session = session;
+        _decision = decision;
+    }
+
+    /// <summary>Records the tool's output (its declared labels and origin) in the session; call it also when the tool threw.</summary>
+    public void Complete() => _session?.Complete(in _decision);
+}
