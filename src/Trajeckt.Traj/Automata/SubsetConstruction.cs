@@ -8,8 +8,9 @@ namespace Trajeckt.Traj.Automata;
 /// </summary>
 internal sealed class SubsetConstruction
 {
-    // Caps the memory of the NFA state sets kept as DFA state keys, beside the state bound.
-    private const long MaxSetElements = 32L * 1024 * 1024;
+    // Caps the memory of the NFA state sets kept as DFA state keys (32 MiB of ints), beside the state
+    // bound: a few states over a huge NFA can cost as much as many states over a small one.
+    private const long MaxSetElements = 8L * 1024 * 1024;
 
     private readonly PlanNfa _nfa;
     private readonly int _toolCount;

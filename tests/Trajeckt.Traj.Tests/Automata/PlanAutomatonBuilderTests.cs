@@ -194,6 +194,20 @@ public class PlanAutomatonBuilderTests
     public void A_symbol_outside_the_tools_is_a_programming_error()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => PlanAutomatonBuilder.Build(new[] { Symbol(3) }, 3, 100));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Symbol(-1));
+        Assert.Throws<ArgumentNullException>(() => Sequence(null!));
+        Assert.Throws<ArgumentException>(() => Alternation(A, null!));
+        Assert.Throws<ArgumentNullException>(() => Star(null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PlanAutomatonBuilder.Build(new[] { A }, 1, 0));
+    }
+
+    [Fact]
+    public void Factories_copy_their_arrays()
+    {
+        var items = new[] { A, B };
+        var sequence = (PlanSequence)Sequence(items);
+        items[0] = C;
+        Assert.Same(A, sequence.Items[0]);
     }
 
     [Fact]
