@@ -74,7 +74,7 @@ public sealed class CommitmentTests
         Assert.Null(session.Commitment);
         var refused = session.Call("anything");
         AssertRefused(refused, DecisionReason.SealInvalid);
-        Assert.Equal("seal_invalid: anything is refused at step 1 because the seal was signed by an untrusted key.", refused.Message);
+        Assert.Equal("seal_invalid: anything is refused at step 1: the seal was signed by an untrusted key", refused.Message);
         AssertRefused(session.Call("anything"), DecisionReason.SealInvalid);
         Assert.False(session.Authorize("anything", Trust.TrustedUser).IsAccepted);
     }

@@ -19,7 +19,7 @@ internal sealed class RefusingEnforcer : SessionEnforcer
     }
 
     public override string DescribeRefusal(DecisionReason reason, string? name, int toolIndex, long step) =>
-        $"{ReasonCodes.ToCode(reason)}: {Describe(name)} is refused at step {step} because {_cause}.";
+        $"{ReasonCodes.ToCode(reason)}: {Describe(name)} is refused at step {step}: {_cause}";
 
     public override void ApplyReported(int toolIndex, string? toolName, long step, Trust? origin, IReadOnlyList<string>? labels)
     {
@@ -33,7 +33,7 @@ internal sealed class RefusingEnforcer : SessionEnforcer
     public override bool Authorize(string? tool, Trust by, out string? toolName, out string message)
     {
         toolName = tool;
-        message = $"authorization rejected: {Describe(tool)} cannot be authorized because {_cause}.";
+        message = $"authorization rejected: {Describe(tool)} cannot be authorized: {_cause}";
         return false;
     }
 
