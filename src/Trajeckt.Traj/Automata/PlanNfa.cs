@@ -122,8 +122,8 @@ internal sealed class PlanNfa
         }
     }
 
-    // Tools and wildcards among the (flattened) alternatives become one labelled edge; the rest are
-    // expanded between the same end points.
+    // Tools and wildcards among the alternatives (nested alternations and one-item sequences flattened)
+    // become one labelled edge; the rest are expanded between the same end points.
     private void ExpandAlternation(PlanAlternation alternation, int from, int to, int toolCount, Stack<(PlanRegex, int, int)> tasks)
     {
         var pending = new Stack<PlanRegex>();
@@ -137,6 +137,9 @@ internal sealed class PlanNfa
                 case PlanAlternation nested:
                     foreach (var alternative in nested.Alternatives)
                         pending.Push(alternative);
+                    break;
+                case PlanSequence { Items.Count: 1 } single:
+                    pending.Push(single.Items[0]);
                     break;
                 case PlanSymbol symbol:
                     tools.Add(CheckTool(symbol.Tool, toolCount));
