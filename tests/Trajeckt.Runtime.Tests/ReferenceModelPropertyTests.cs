@@ -51,6 +51,33 @@ public sealed class ReferenceModelPropertyTests
             AssertSame(ReferenceModel.Evaluate(ReferenceSession.RefuseAll("seal_invalid", halt), events), EngineDriver.Run(TrajecktSession.Create(sealInvalid, options), events), events, seed);
         }, iter: 50);
 
+    [Fact]
+    public void Random_traces_reach_every_outcome_of_a_committed_session()
+    {
+        // The comparison is only as strong as the outcomes the random traces reach.
+        var codes = new HashSet<string?>();
+        for (var seed = 0; seed < 400; seed++)
+        {
+            var random = new Random(seed);
+            var graph = RandomGraphs.Create(random);
+            var events = RandomEvents(random, graph.Tools.Select(t => t.Name).ToArray(), graph.Labels.ToArray());
+            var outcomes = ReferenceModel.Evaluate(ReferenceSession.Committed(graph, halt: seed % 2 == 0), events);
+            foreach (var (e, o) in events.Zip(outcomes))
+                codes.Add(e is CallEvent ? o.Code ?? "allow" : e is AuthorizeEvent ? o.Code ?? "accepted" : "input");
+        }
+        Assert.Equal(
+            ["accepted", "allow", "authorization_rejected", "budget", "floor", "flow", "halted", "input", "transition", "unknown_tool"],
+            codes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Random_graphs_cover_wide_label_sets()
+    {
+        // The comparison above only means something for more than 64 labels if such graphs occur.
+        var wide = Enumerable.Range(0, 200).Count(seed => RandomGraphs.Create(new Random(seed)).Labels.Count > 64);
+        Assert.InRange(wide, 20, 200);
+    }
+
     internal static List<ReferenceEvent> RandomEvents(Random random, string[] tools, string[] labels)
     {
         var count = random.Next(0, 40);

@@ -20,8 +20,7 @@ internal sealed class EnforcementTables
         var tools = graph.ToolArray;
         ToolCount = tools.Length;
         LabelCount = graph.LabelArray.Length;
-        LabelWords = Math.Max(1, (LabelCount + 63) >> 6);
-        HighWords = LabelWords - 1;
+        HighWords = Math.Max(0, (LabelCount - 1) >> 6);
         SensitiveHigh = new ulong[ToolCount * HighWords];
         FlowHigh = new ulong[ToolCount * HighWords];
 
@@ -56,9 +55,6 @@ internal sealed class EnforcementTables
 
     public int LabelCount { get; }
 
-    /// <summary>Words of 64 labels in a label set (at least one).</summary>
-    public int LabelWords { get; }
-
     /// <summary>Words beyond the first, stored per tool in <see cref="SensitiveHigh"/> and <see cref="FlowHigh"/>.</summary>
     public int HighWords { get; }
 
@@ -73,8 +69,6 @@ internal sealed class EnforcementTables
     public ulong[] FlowHigh { get; }
 
     public bool IsDense => _dense is not null;
-
-    public CompiledGraph Graph => _graph;
 
     /// <summary>The state after calling <paramref name="tool"/> in <paramref name="state"/>, or -1 when the plan refuses it.</summary>
     public int Next(int state, int tool) =>

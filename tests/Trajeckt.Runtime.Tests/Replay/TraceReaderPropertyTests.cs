@@ -78,6 +78,77 @@ public sealed class TraceReaderPropertyTests
         }, iter: 500);
     }
 
+    private static readonly string[] s_reasons =
+        ["no_commitment", "seal_invalid", "halted", "unknown_tool", "budget", "transition", "flow", "floor", "heuristic", "internal_error", "authorization_rejected"];
+
+    // A valid event as its expected fields, with its keys in a random order and random spacing.
+    private static readonly Gen<(TraceEventKind Kind, string? Tool, Trust? Trust, Trust? Origin, string[]? Labels, string? Expect, string? Reason, string Line)> s_validEvent =
+        Gen.Select(
+            Gen.Enum<TraceEventKind>(),
+            Gen.OneOf("send_email", "read.customer/v2", "é", "a b"),
+            Gen.Enum<Trust>(),
+            Gen.Enum<Trust>().Nullable(),
+            Gen.OneOf("x", "customer-pii", "été").Array[0, 3].Null(),
+            Gen.Int[0, 2],
+            Gen.OneOf(s_reasons).Null(),
+            Gen.Select(Gen.Int.Array[8], Gen.OneOf("", " ", "	", "  ")))
+        .Select((kind, tool, trust, origin, labels, expectPick, reason, layout) =>
+        {
+            var members = new List<(string Key, string Value)>();
+            string? expect = null;
+            if (kind == TraceEventKind.Input)
+            {
+                members.Add(("input", JsonSerializer.Serialize(trust.ToString())));
+                return (kind, (string?)null, (Trust?)trust, (Trust?)null, (string[]?)null, expect, (string?)null, Layout(members, layout));
+            }
+            members.Add((kind == TraceEventKind.Call ? "call" : "authorize", JsonSerializer.Serialize(tool)));
+            if (kind == TraceEventKind.Authorize)
+                members.Add(("by", JsonSerializer.Serialize(trust.ToString())));
+            if (kind == TraceEventKind.Call && origin is not null)
+                members.Add(("origin", JsonSerializer.Serialize(origin.ToString())));
+            if (kind == TraceEventKind.Call && labels is not null)
+                members.Add(("labels", JsonSerializer.Serialize(labels)));
+            // 0: no expectation; 1: the refusal (which may have a reason); 2: the success (which may not).
+            expect = expectPick switch
+            {
+                1 => kind == TraceEventKind.Call ? "deny" : "rejected",
+                2 => kind == TraceEventKind.Call ? "allow" : "accepted",
+                _ => null,
+            };
+            if (expect is not null)
+                members.Add(("expect", JsonSerializer.Serialize(expect)));
+            if (expectPick == 2)
+                reason = null;
+            if (reason is not null)
+                members.Add(("reason", JsonSerializer.Serialize(reason)));
+            return (kind, tool, kind == TraceEventKind.Authorize ? trust : null, kind == TraceEventKind.Call ? origin : null,
+                kind == TraceEventKind.Call ? labels : null, expect, reason, Layout(members, layout));
+        });
+
+    [Fact]
+    public void Valid_events_read_back_whatever_the_key_order_and_spacing()
+    {
+        s_validEvent.Sample(expected =>
+        {
+            var traceEvent = TraceText.ReadAll(expected.Line).Single();
+
+            Assert.Equal(expected.Kind, traceEvent.Kind);
+            Assert.Equal(expected.Tool, traceEvent.Tool);
+            Assert.Equal(expected.Trust, traceEvent.Trust);
+            Assert.Equal(expected.Origin, traceEvent.Origin);
+            Assert.Equal(expected.Labels, traceEvent.Labels);
+            Assert.Equal(expected.Expect, traceEvent.Expect?.ToString().ToLowerInvariant());
+            Assert.Equal(expected.Reason, traceEvent.ExpectedReason);
+        }, iter: 1000);
+    }
+
+    private static string Layout(List<(string Key, string Value)> members, (int[] Order, string Space) layout)
+    {
+        var ordered = members.Select((m, i) => (m, rank: layout.Order[i])).OrderBy(x => x.rank).Select(x => x.m);
+        var sp = layout.Space;
+        return sp + "{" + sp + string.Join("," + sp, ordered.Select(m => JsonSerializer.Serialize(m.Key) + sp + ":" + sp + m.Value)) + sp + "}" + sp;
+    }
+
     private static string Members((string Key, string Value)[] members) =>
         "{" + string.Join(",", members.Select(m => JsonSerializer.Serialize(m.Key) + ":" + m.Value)) + "}";
 

@@ -11,16 +11,21 @@ internal static class RandomGraphs
     public static readonly string[] ToolPool = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"];
     public static readonly string[] LabelPool = ["l-a", "l-b", "l-c", "l-d"];
 
+    // Enough labels that taint spills past the first 64-bit word.
+    public static readonly string[] WideLabelPool = Enumerable.Range(0, 150).Select(i => $"w{i:D3}").ToArray();
+
     public static CompiledGraph Create(Random random)
     {
         var toolNames = ToolPool.Where(_ => random.Next(3) > 0).DefaultIfEmpty(ToolPool[0]).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        var pool = random.Next(3) == 0 ? WideLabelPool : LabelPool;
+        var picks = pool == WideLabelPool ? 30 : 3;
         var declaredLabels = new List<string>[toolNames.Length];
         var effects = new ToolEffects[toolNames.Length];
         for (var t = 0; t < toolNames.Length; t++)
         {
             effects[t] = (ToolEffects)random.Next(32);
             declaredLabels[t] = (effects[t] & ToolEffects.Sensitive) != 0
-                ? LabelPool.Where(_ => random.Next(2) == 0).DefaultIfEmpty(LabelPool[random.Next(LabelPool.Length)]).ToList()
+                ? pool.Where(_ => random.Next(pool.Length) < picks).DefaultIfEmpty(pool[random.Next(pool.Length)]).ToList()
                 : [];
         }
         var labels = declaredLabels.SelectMany(l => l).Distinct().OrderBy(l => l, StringComparer.Ordinal).ToArray();
