@@ -9,7 +9,8 @@ namespace Trajeckt.Replay;
 /// line and column.
 /// </summary>
 /// <remarks>
-/// Reading stops at the first error, after the events before it were returned. To act only on valid
+/// Reading stops at the first error, after the events before it were returned; every later read
+/// throws the same error, so a bad line is never skipped. To act only on valid
 /// traces, read a trace through once to validate it (<see cref="Validate(TextReader, string)"/>),
 /// then read it again to use it.
 /// </remarks>
