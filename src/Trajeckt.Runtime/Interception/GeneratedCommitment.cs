@@ -47,6 +47,17 @@ public static class GeneratedCommitment
         }
         if (!TrustStore.TryFromOptions(options, out var trustStore, out var error))
             return TrajecktSession.Create(CommitmentLoadResult.Failure(DecisionReason.NoCommitment, "the trusted keys are invalid: " + error), options, loggerFactory);
-        return TrajecktSession.Create(CommitmentLoader.LoadWithSealFile(encoding, sealPath, trustStore), options, loggerFactory);
+        return TrajecktSession.Create(CommitmentLoader.LoadWithSealFile(encoding, sealPath, WithDevelopmentKey(trustStore)), options, loggerFactory);
+    }
+
+    // A Debug build signs with the user's development key; trusting it needs the explicit option, and a
+    // development key verifies only in a store that trusts development keys anyway.
+    private static TrustStore WithDevelopmentKey(TrustStore trustStore)
+    {
+        if (!trustStore.TrustDevelopmentKeys || !File.Exists(DevelopmentKey.PublicKeyPath)
+            || !PublicKeyFile.TryRead(DevelopmentKey.PublicKeyPath, out var key, out _) || !key.IsDevelopment
+            || trustStore.TryGetKey(key.KeyId, out _))
+            return trustStore;
+        return new TrustStore(trustStore.Keys.Append(key), trustDevelopmentKeys: true);
     }
 }
