@@ -20,7 +20,7 @@ public class GraphEncodingTests
     }
 
     [Fact]
-    public void The_design_example_encodes_to_the_documented_bytes()
+    public void The_documented_example_encodes_to_the_documented_bytes()
     {
         var graph = new TestGraphBuilder("S")
             .Tool("a", labels: new[] { "p" })
@@ -45,6 +45,21 @@ public class GraphEncodingTests
             1, 0, // state 2: accepting, no transitions
         };
         Assert.Equal(expected, GraphEncoder.Encode(graph));
+
+        const string policy = """
+            trajectory S {
+              tool a : sensitive(p);
+              tool b : sink(external);
+              plan a b?;
+              flow p -> b;
+              floor CleanWorkspace for b;
+              authorize b by ToolOutput;
+              budget calls 300;
+            }
+            """;
+        var compiled = TrajCompiler.Compile(policy, "docs-example.traj");
+        Assert.True(compiled.Success, string.Join(Environment.NewLine, compiled.Diagnostics));
+        Assert.Equal(expected, compiled.Trajectories[0].Encoding);
     }
 
     [Fact]
