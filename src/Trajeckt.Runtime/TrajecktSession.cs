@@ -239,32 +239,56 @@ public sealed class TrajecktSession
     /// <param name="tool">The tool's handle.</param>
     /// <param name="run">Runs the tool.</param>
     /// <returns>The tool's result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="run"/> is <see langword="null"/> (checked before the call is decided).</exception>
     /// <exception cref="TrajectoryViolationException">The call was refused; <paramref name="run"/> was not called.</exception>
-    public T Invoke<T>(ToolId tool, Func<T> run) => Run(Begin(tool), run);
+    public T Invoke<T>(ToolId tool, Func<T> run)
+    {
+        // Checked before deciding: an allowed call is committed, so it must be able to run.
+        ArgumentNullException.ThrowIfNull(run);
+        return Run(Begin(tool), run);
+    }
 
     /// <summary>Runs a tool by name if the session allows the call, and records its completion.</summary>
     /// <typeparam name="T">The tool's result type.</typeparam>
     /// <param name="toolName">The tool's name.</param>
     /// <param name="run">Runs the tool.</param>
     /// <returns>The tool's result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="run"/> is <see langword="null"/> (checked before the call is decided).</exception>
     /// <exception cref="TrajectoryViolationException">The call was refused; <paramref name="run"/> was not called.</exception>
-    public T Invoke<T>(string toolName, Func<T> run) => Run(Begin(toolName), run);
+    public T Invoke<T>(string toolName, Func<T> run)
+    {
+        // Checked before deciding: an allowed call is committed, so it must be able to run.
+        ArgumentNullException.ThrowIfNull(run);
+        return Run(Begin(toolName), run);
+    }
 
     /// <summary>Runs an asynchronous tool if the session allows the call, and records its completion.</summary>
     /// <typeparam name="T">The tool's result type.</typeparam>
     /// <param name="tool">The tool's handle.</param>
     /// <param name="run">Starts the tool.</param>
     /// <returns>The tool's result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="run"/> is <see langword="null"/> (checked before the call is decided).</exception>
     /// <exception cref="TrajectoryViolationException">The call was refused; <paramref name="run"/> was not called.</exception>
-    public Task<T> InvokeAsync<T>(ToolId tool, Func<Task<T>> run) => RunAsync(Begin(tool), run);
+    public Task<T> InvokeAsync<T>(ToolId tool, Func<Task<T>> run)
+    {
+        // Checked before deciding: an allowed call is committed, so it must be able to run.
+        ArgumentNullException.ThrowIfNull(run);
+        return RunAsync(Begin(tool), run);
+    }
 
     /// <summary>Runs an asynchronous tool by name if the session allows the call, and records its completion.</summary>
     /// <typeparam name="T">The tool's result type.</typeparam>
     /// <param name="toolName">The tool's name.</param>
     /// <param name="run">Starts the tool.</param>
     /// <returns>The tool's result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="run"/> is <see langword="null"/> (checked before the call is decided).</exception>
     /// <exception cref="TrajectoryViolationException">The call was refused; <paramref name="run"/> was not called.</exception>
-    public Task<T> InvokeAsync<T>(string toolName, Func<Task<T>> run) => RunAsync(Begin(toolName), run);
+    public Task<T> InvokeAsync<T>(string toolName, Func<Task<T>> run)
+    {
+        // Checked before deciding: an allowed call is committed, so it must be able to run.
+        ArgumentNullException.ThrowIfNull(run);
+        return RunAsync(Begin(toolName), run);
+    }
 
     /// <summary>Returns the session's last call decisions (at most 100), oldest first.</summary>
     /// <returns>A snapshot; later decisions do not change it.</returns>
@@ -342,7 +366,6 @@ public sealed class TrajecktSession
 
     private T Run<T>(Decision decision, Func<T> run)
     {
-        ArgumentNullException.ThrowIfNull(run);
         if (!decision.IsAllowed)
             throw new TrajectoryViolationException(decision);
         try
@@ -357,7 +380,6 @@ public sealed class TrajecktSession
 
     private async Task<T> RunAsync<T>(Decision decision, Func<Task<T>> run)
     {
-        ArgumentNullException.ThrowIfNull(run);
         if (!decision.IsAllowed)
             throw new TrajectoryViolationException(decision);
         try

@@ -45,4 +45,13 @@ public sealed class InvokeTests
         Assert.Throws<InvalidOperationException>(() => session.Invoke<int>("a", () => throw new InvalidOperationException()));
         AssertRefused(session.Begin("a"), DecisionReason.Transition);
     }
+
+    [Fact]
+    public void A_null_tool_body_is_rejected_before_the_call_is_decided()
+    {
+        var session = Session("trajectory T { tool a; plan a; }");
+        Assert.Throws<ArgumentNullException>(() => session.Invoke<int>("a", null!));
+        Assert.Empty(session.GetRecentDecisions());
+        AssertAllowed(session.Begin("a"));
+    }
 }
