@@ -36,9 +36,10 @@ internal static class DfaMinimizer
         var pending = new List<int>(Enumerable.Range(0, dfa.StateCount));
         foreach (var state in pending)
             dirty[state] = true;
+        var moved = new List<int>();
         while (pending.Count > 0)
         {
-            var moved = new List<int>();
+            moved.Clear();
             foreach (var byBlock in GroupDirtyByBlock(dfa, toolCount, reference, partition, pending))
                 SplitBlock(partition, blockSignature, byBlock.Key, byBlock.Value, moved);
             foreach (var state in pending)
@@ -46,8 +47,9 @@ internal static class DfaMinimizer
             pending.Clear();
             foreach (var state in moved)
             {
-                foreach (var predecessor in predecessors.Of(state))
+                for (var edge = predecessors.First(state); edge >= 0; edge = predecessors.Next(edge))
                 {
+                    var predecessor = predecessors.Source(edge);
                     if (!dirty[predecessor])
                     {
                         dirty[predecessor] = true;
@@ -98,7 +100,9 @@ internal static class DfaMinimizer
         Dictionary<int[], List<int>> groups, List<int> moved)
     {
         var oldSignature = blockSignature[block];
-        var examined = groups.Values.Sum(g => g.Count);
+        var examined = 0;
+        foreach (var group in groups.Values)
+            examined += group.Count;
         var staySize = partition.Size(block) - examined;
         if (oldSignature is not null && groups.TryGetValue(oldSignature, out var unchanged))
         {
@@ -187,11 +191,14 @@ internal static class DfaMinimizer
             }
         }
 
-        public IEnumerable<int> Of(int state)
-        {
-            for (var edge = _head[state]; edge >= 0; edge = _next[edge])
-                yield return _source[edge];
-        }
+        /// <summary>The first reverse edge into <paramref name="state"/>, or -1.</summary>
+        public int First(int state) => _head[state];
+
+        /// <summary>The next reverse edge into the same state, or -1.</summary>
+        public int Next(int edge) => _next[edge];
+
+        /// <summary>The state the edge comes from.</summary>
+        public int Source(int edge) => _source[edge];
 
         private void Add(int from, int to)
         {
