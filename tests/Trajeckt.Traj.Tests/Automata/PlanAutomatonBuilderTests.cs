@@ -211,14 +211,13 @@ public class PlanAutomatonBuilderTests
     }
 
     [Fact]
-    public void A_thousand_tools_and_fifty_plans_build_quickly()
+    public void A_thousand_tools_and_fifty_plans_build_within_the_bound()
     {
+        // Its speed is measured by CompilerBenchmarks (docs/performance.md), not timed here.
         var plans = LargePolicy.Plans(toolCount: 1000, planCount: 50, seed: 7);
-        PlanAutomatonBuilder.Build(plans, 1000, 10_000); // warm up the JIT
-        var watch = Stopwatch.StartNew();
         var result = PlanAutomatonBuilder.Build(plans, 1000, 10_000);
-        watch.Stop();
+        Assert.False(result.ExceededStateBound);
         Assert.NotNull(result.Dfa);
-        Assert.True(watch.ElapsedMilliseconds < 250, $"took {watch.ElapsedMilliseconds} ms for {result.Dfa!.StateCount} states");
+        Assert.True(result.Dfa!.StateCount > 1);
     }
 }
