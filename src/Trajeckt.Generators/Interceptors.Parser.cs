@@ -98,9 +98,10 @@ internal static class InterceptorParser
     private static void ParseRegistration(InvocationExpressionSyntax invocation, IMethodSymbol create, SemanticModel model,
         List<GatedRegistration> registrations, CancellationToken cancellationToken)
     {
-        if (invocation.ArgumentList.Arguments.Count == 0)
-            return;
-        var operation = model.GetOperation(invocation.ArgumentList.Arguments[0].Expression, cancellationToken);
+        // The argument's value as the invocation binds it: the operation of the argument's own syntax would
+        // be the bare method reference, without the conversion to Delegate that creates the delegate.
+        var operation = (model.GetOperation(invocation, cancellationToken) as IInvocationOperation)?.Arguments
+            .FirstOrDefault(argument => argument.Parameter?.Ordinal == 0)?.Value;
         while (operation is IConversionOperation conversion)
             operation = conversion.Operand;
         // Only a method group names a tool; a lambda or a delegate variable is not a known tool (the analyzers report it).
@@ -122,8 +123,7 @@ internal static class InterceptorParser
     private static bool IsAIFunctionFactoryCreate(IMethodSymbol method) =>
         method.Name == "Create" && method.IsStatic && method.Parameters.Length > 0
         && method.ContainingType?.ToDisplayString() == KnownTypes.AIFunctionFactory
-        && method.Parameters[0].Type.SpecialType == SpecialType.None
-        && method.Parameters[0].Type.ToDisplayString() == "System.Delegate";
+        && method.Parameters[0].Type.SpecialType == SpecialType.System_Delegate;
 
     private static ReturnShape ReturnShapeOf(IMethodSymbol method)
     {
