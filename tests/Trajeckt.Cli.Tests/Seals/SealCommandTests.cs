@@ -87,6 +87,17 @@ public sealed class SealCommandTests
     }
 
     [Fact]
+    public void An_unwritable_seal_path_is_a_one_line_error()
+    {
+        using var cli = new SealingCli();
+        var key = cli.Keygen();
+        var policy = cli.Write("policy.traj", SealingCli.Policy);
+        Assert.Equal(2, cli.Run("seal", policy, "--key", key + ".key", "-o", cli.File(Path.Combine("no", "such", "x.seal"))));
+        Assert.StartsWith($"trajeckt: error: {cli.File(Path.Combine("no", "such", "x.seal"))}: cannot write the seal", cli.Err);
+        Assert.Single(cli.Err.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
     public void Sealing_with_a_development_key_warns()
     {
         using var cli = new SealingCli();

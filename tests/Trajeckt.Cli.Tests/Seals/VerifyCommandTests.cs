@@ -118,6 +118,24 @@ public sealed class VerifyCommandTests
     }
 
     [Fact]
+    public void A_trajectory_name_with_a_graph_file_is_invalid_input()
+    {
+        using var cli = new SealingCli();
+        var (graph, seal, key) = SealedGraph(cli);
+        Assert.Equal(2, cli.Run("verify", graph, seal, "--trusted", key + ".pub", "--trajectory", "Support"));
+        Assert.Contains("--trajectory applies only to a policy", cli.Err);
+    }
+
+    [Fact]
+    public void A_missing_graph_file_is_invalid_input()
+    {
+        using var cli = new SealingCli();
+        var (_, seal, key) = SealedGraph(cli);
+        Assert.Equal(2, cli.Run("verify", cli.File("absent.trjg"), seal, "--trusted", key + ".pub"));
+        Assert.Equal($"trajeckt: error: {cli.File("absent.trjg")}: file not found{Environment.NewLine}", cli.Err);
+    }
+
+    [Fact]
     public void A_validly_sealed_file_that_is_not_a_graph_is_invalid_input()
     {
         using var cli = new SealingCli();
