@@ -30,6 +30,8 @@ internal sealed class ReplayJsonWriter(TextWriter output) : ReplayWriter
             json.WriteString("message", result.Message);
             json.WriteEndObject();
         }
-        output.WriteLine(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+        // The relaxed encoder leaves format characters (bidi overrides) raw; inside a JSON string,
+        // the \uXXXX escape that DisplayText writes for them is the same text.
+        output.WriteLine(DisplayText.Escape(Encoding.UTF8.GetString(_buffer.WrittenSpan)));
     }
 }

@@ -197,17 +197,20 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Equal(2, ReplayRun.Of(_policy).ExitCode);
     }
 
-    [Fact]
-    public void Control_characters_from_the_trace_are_escaped_in_text_and_json()
+    [Theory]
+    [InlineData("\\u001b[2J", "\u001b[2J")]
+    [InlineData("\\u202e", "\u202e")]
+    public void Control_and_format_characters_from_the_trace_are_escaped_in_text_and_json(string escaped, string raw)
     {
-        var trace = _files.Write("trace.jsonl", "{\"call\": \"evil\\u001b[2J\"}\n");
+        var trace = _files.Write("trace.jsonl", "{\"call\": \"evil" + escaped + "\"}\n");
 
         var text = ReplayRun.Of(_policy, trace);
         var json = ReplayRun.Of(_policy, trace, "--json");
 
-        Assert.DoesNotContain('\u001b', text.Output + text.Error + json.Output + json.Error);
-        Assert.Contains("evil\\u001b[2J", text.Output);
-        Assert.Equal("evil\u001b[2J", json.JsonLines().Single().GetProperty("tool").GetString());
+        Assert.DoesNotContain(raw[0], text.Output + text.Error + json.Output + json.Error);
+        Assert.Contains("evil" + escaped, text.Output);
+        Assert.Contains("evil" + escaped, json.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("evil" + raw, json.JsonLines().Single().GetProperty("tool").GetString());
     }
 
     private static void AssertLine(JsonElement line, int step, string? tool, string decision, string? reason, bool hasMessage)
