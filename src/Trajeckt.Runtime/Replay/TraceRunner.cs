@@ -63,7 +63,7 @@ public sealed class TraceRunner
     }
 
     /// <summary>The fresh session a trace with <paramref name="options"/> runs in.</summary>
-    internal TrajecktSession CreateSession(TraceOptions options, bool heuristic)
+    private TrajecktSession CreateSession(TraceOptions options, bool heuristic)
     {
         var onViolation = options.HaltOnViolation ? ViolationBehavior.Halt : ViolationBehavior.Refuse;
         if (heuristic || options.Heuristic)
@@ -76,7 +76,7 @@ public sealed class TraceRunner
     }
 
     /// <summary>Replays one event in <paramref name="session"/> as an application would.</summary>
-    internal static ReplayResult Replay(TrajecktSession session, TraceEvent traceEvent)
+    private static ReplayResult Replay(TrajecktSession session, TraceEvent traceEvent)
     {
         switch (traceEvent.Kind)
         {
