@@ -17,17 +17,17 @@ public sealed class ReplayCommandTests : IDisposable
         }
         """;
 
-    private readonly ReplayFiles _files = new();
+    private readonly TempFolder _files = new();
     private readonly string _policy;
 
-    public ReplayCommandTests() => _policy = _files.Write("policy.traj", Policy);
+    public ReplayCommandTests() => _policy = _files.File("policy.traj", Policy);
 
     public void Dispose() => _files.Dispose();
 
     [Fact]
     public void Json_output_has_exactly_the_five_fields_for_each_kind_of_event()
     {
-        var trace = _files.Write("trace.jsonl", """
+        var trace = _files.File("trace.jsonl", """
             {"input": "Memory"}
             {"call": "read_customer"}
             {"call": "send_email"}
@@ -35,7 +35,7 @@ public sealed class ReplayCommandTests : IDisposable
             {"authorize": "search_kb", "by": "TrustedUser"}
             """);
 
-        var run = ReplayRun.Of(_policy, trace, "--json");
+        var run = ReplayCli.Run(_policy, trace, "--json");
 
         Assert.Equal(0, run.ExitCode);
         var lines = run.JsonLines();
@@ -53,13 +53,13 @@ public sealed class ReplayCommandTests : IDisposable
     [Fact]
     public void Text_output_shows_step_event_tool_decision_reason_and_message()
     {
-        var trace = _files.Write("trace.jsonl", "{\"input\": \"Memory\"}\n{\"call\": \"read_customer\", \"expect\": \"allow\"}\n{\"call\": \"send_email\", \"expect\": \"deny\", \"reason\": \"flow\"}\n");
+        var trace = _files.File("trace.jsonl", "{\"input\": \"Memory\"}\n{\"call\": \"read_customer\", \"expect\": \"allow\"}\n{\"call\": \"send_email\", \"expect\": \"deny\", \"reason\": \"flow\"}\n");
 
-        var run = ReplayRun.Of(_policy, trace);
+        var run = ReplayCli.Run(_policy, trace);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Error);
-        var lines = run.OutputLines;
+        var lines = run.OutputLines();
         Assert.Equal(4, lines.Length);
         Assert.Matches(@"^ +1  input +Memory +input$", lines[0]);
         Assert.Matches(@"^ +2  call +read_customer +allow$", lines[1]);
@@ -70,47 +70,47 @@ public sealed class ReplayCommandTests : IDisposable
     [Fact]
     public void A_failed_expectation_exits_1_and_says_which_step_and_what_was_expected()
     {
-        var trace = _files.Write("trace.jsonl", """
+        var trace = _files.File("trace.jsonl", """
             {"note": "the exfiltration is refused, but this trace says it is not"}
             {"call": "read_customer", "expect": "allow"}
             {"call": "send_email", "expect": "allow"}
             {"authorize": "search_kb", "by": "TrustedUser", "expect": "accepted"}
             """);
 
-        var run = ReplayRun.Of(_policy, trace);
+        var run = ReplayCli.Run(_policy, trace);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Matches(@"^!    2  call +send_email +deny +flow .*\[expected allow, got deny \(flow\)\]$", run.OutputLines[1]);
-        Assert.Matches(@"^!    3  authorize +search_kb +rejected .*\[expected accepted, got rejected \(authorization_rejected\)\]$", run.OutputLines[2]);
-        Assert.Equal("replay Support: 3 steps (1 allowed, 1 denied, 1 rejected); 2 of 3 expectations failed, the first at step 2", run.OutputLines[3]);
+        Assert.Matches(@"^!    2  call +send_email +deny +flow .*\[expected allow, got deny \(flow\)\]$", run.OutputLines()[1]);
+        Assert.Matches(@"^!    3  authorize +search_kb +rejected .*\[expected accepted, got rejected \(authorization_rejected\)\]$", run.OutputLines()[2]);
+        Assert.Equal("replay Support: 3 steps (1 allowed, 1 denied, 1 rejected); 2 of 3 expectations failed, the first at step 2", run.OutputLines()[3]);
         Assert.Equal(
             [
                 $"{trace}(3,1): expectation failed: step 2, call send_email: expected allow, got deny (flow)",
                 $"{trace}(4,1): expectation failed: step 3, authorize search_kb: expected accepted, got rejected (authorization_rejected)",
             ],
-            run.ErrorLines);
+            run.ErrorLines());
     }
 
     [Fact]
     public void A_failed_expectation_in_json_mode_exits_1_with_the_summary_on_standard_error()
     {
-        var trace = _files.Write("trace.jsonl", "{\"call\": \"search_kb\", \"expect\": \"deny\"}\n");
+        var trace = _files.File("trace.jsonl", "{\"call\": \"search_kb\", \"expect\": \"deny\"}\n");
 
-        var run = ReplayRun.Of(_policy, trace, "--json");
+        var run = ReplayCli.Run(_policy, trace, "--json");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("allow", run.JsonLines().Single().GetProperty("decision").GetString());
-        Assert.Equal(2, run.ErrorLines.Length);
-        Assert.Contains("step 1, call search_kb: expected deny, got allow", run.ErrorLines[0]);
-        Assert.Contains("1 of 1 expectation failed", run.ErrorLines[1]);
+        Assert.Equal(2, run.ErrorLines().Length);
+        Assert.Contains("step 1, call search_kb: expected deny, got allow", run.ErrorLines()[0]);
+        Assert.Contains("1 of 1 expectation failed", run.ErrorLines()[1]);
     }
 
     [Fact]
     public void An_invalid_trace_exits_2_with_its_position_and_prints_no_half_run()
     {
-        var trace = _files.Write("trace.jsonl", "{\"call\": \"search_kb\"}\n{\"call\": \"search_kb\"}\n{\"authorize\": \"save_memory\"}\n");
+        var trace = _files.File("trace.jsonl", "{\"call\": \"search_kb\"}\n{\"call\": \"search_kb\"}\n{\"authorize\": \"save_memory\"}\n");
 
-        var run = ReplayRun.Of(_policy, trace);
+        var run = ReplayCli.Run(_policy, trace);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
@@ -125,9 +125,9 @@ public sealed class ReplayCommandTests : IDisposable
     [InlineData("{\"call\": \"a\",", "(1,13): error TRC0001:")]
     public void Every_trace_error_exits_2_with_a_file_line_column_diagnostic(string text, string expected)
     {
-        var trace = _files.Write("trace.jsonl", text);
+        var trace = _files.File("trace.jsonl", text);
 
-        var run = ReplayRun.Of(_policy, trace, "--json");
+        var run = ReplayCli.Run(_policy, trace, "--json");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
@@ -138,10 +138,10 @@ public sealed class ReplayCommandTests : IDisposable
     [Fact]
     public void An_invalid_policy_exits_2_with_the_compiler_diagnostics()
     {
-        var policy = _files.Write("bad.traj", "trajectory X {\n  tool a;\n  plan b;\n}\n");
-        var trace = _files.Write("trace.jsonl", "{\"call\": \"a\"}\n");
+        var policy = _files.File("bad.traj", "trajectory X {\n  tool a;\n  plan b;\n}\n");
+        var trace = _files.File("trace.jsonl", "{\"call\": \"a\"}\n");
 
-        var run = ReplayRun.Of(policy, trace);
+        var run = ReplayCli.Run(policy, trace);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
@@ -152,12 +152,12 @@ public sealed class ReplayCommandTests : IDisposable
     [Fact]
     public void Trajectory_selects_another_trajectory_and_an_unknown_one_exits_2()
     {
-        var trace = _files.Write("trace.jsonl", "{\"call\": \"read_customer\"}\n");
+        var trace = _files.File("trace.jsonl", "{\"call\": \"read_customer\"}\n");
 
-        Assert.Contains("unknown_tool", ReplayRun.Of(_policy, trace, "--trajectory", "Narrow").Output);
-        Assert.Contains("replay Support:", ReplayRun.Of(_policy, trace).Output);
+        Assert.Contains("unknown_tool", ReplayCli.Run(_policy, trace, "--trajectory", "Narrow").Output);
+        Assert.Contains("replay Support:", ReplayCli.Run(_policy, trace).Output);
 
-        var unknown = ReplayRun.Of(_policy, trace, "--trajectory", "Missing");
+        var unknown = ReplayCli.Run(_policy, trace, "--trajectory", "Missing");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Equal("", unknown.Output);
         Assert.Contains("no trajectory named 'Missing' (the file has: Support, Narrow)", unknown.Error);
@@ -167,13 +167,13 @@ public sealed class ReplayCommandTests : IDisposable
     public void Heuristic_runs_with_no_graph_using_the_policys_tool_effects()
     {
         // Not declared: the graph refuses it, heuristic mode allows it. send_email after a sensitive read is refused either way.
-        var trace = _files.Write("trace.jsonl", "{\"call\": \"undeclared\"}\n{\"call\": \"read_customer\"}\n{\"call\": \"send_email\", \"expect\": \"deny\", \"reason\": \"heuristic\"}\n");
+        var trace = _files.File("trace.jsonl", "{\"call\": \"undeclared\"}\n{\"call\": \"read_customer\"}\n{\"call\": \"send_email\", \"expect\": \"deny\", \"reason\": \"heuristic\"}\n");
 
-        var run = ReplayRun.Of(_policy, trace, "--heuristic", "--json");
+        var run = ReplayCli.Run(_policy, trace, "--heuristic", "--json");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(["allow", "allow", "deny"], run.JsonLines().Select(o => o.GetProperty("decision").GetString()));
-        Assert.Equal(1, ReplayRun.Of(_policy, trace).ExitCode);
+        Assert.Equal(1, ReplayCli.Run(_policy, trace).ExitCode);
     }
 
     [Theory]
@@ -181,12 +181,12 @@ public sealed class ReplayCommandTests : IDisposable
     [InlineData("policy.traj", "missing.jsonl")]
     public void A_missing_file_exits_2_with_a_one_line_error(string policy, string trace)
     {
-        _files.Write("trace.jsonl", "{\"call\": \"search_kb\"}\n");
+        _files.File("trace.jsonl", "{\"call\": \"search_kb\"}\n");
 
-        var run = ReplayRun.Of(Path.Combine(_files.Folder, policy), Path.Combine(_files.Folder, trace));
+        var run = ReplayCli.Run(Path.Combine(_files.Path, policy), Path.Combine(_files.Path, trace));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Single(run.ErrorLines);
+        Assert.Single(run.ErrorLines());
         Assert.Contains("file not found", run.Error);
         run.AssertNoStackTrace();
     }
@@ -194,7 +194,7 @@ public sealed class ReplayCommandTests : IDisposable
     [Fact]
     public void Missing_arguments_exit_2()
     {
-        Assert.Equal(2, ReplayRun.Of(_policy).ExitCode);
+        Assert.Equal(2, ReplayCli.Run(_policy).ExitCode);
     }
 
     [Theory]
@@ -202,10 +202,10 @@ public sealed class ReplayCommandTests : IDisposable
     [InlineData("\\u202e", "\u202e")]
     public void Control_and_format_characters_from_the_trace_are_escaped_in_text_and_json(string escaped, string raw)
     {
-        var trace = _files.Write("trace.jsonl", "{\"call\": \"evil" + escaped + "\"}\n");
+        var trace = _files.File("trace.jsonl", "{\"call\": \"evil" + escaped + "\"}\n");
 
-        var text = ReplayRun.Of(_policy, trace);
-        var json = ReplayRun.Of(_policy, trace, "--json");
+        var text = ReplayCli.Run(_policy, trace);
+        var json = ReplayCli.Run(_policy, trace, "--json");
 
         Assert.DoesNotContain(raw[0], text.Output + text.Error + json.Output + json.Error);
         Assert.Contains("evil" + escaped, text.Output);

@@ -22,9 +22,9 @@ public sealed class ReplayProcessTests
     [Fact]
     public void The_built_trajeckt_exits_1_when_an_expectation_fails()
     {
-        using var files = new ReplayFiles();
-        var policy = files.Write("policy.traj", "trajectory T { tool a; plan a; }");
-        var trace = files.Write("trace.jsonl", "{\"call\": \"a\", \"expect\": \"allow\"}\n{\"call\": \"a\", \"expect\": \"allow\"}\n");
+        using var files = new TempFolder();
+        var policy = files.File("policy.traj", "trajectory T { tool a; plan a; }");
+        var trace = files.File("trace.jsonl", "{\"call\": \"a\", \"expect\": \"allow\"}\n{\"call\": \"a\", \"expect\": \"allow\"}\n");
 
         var (exitCode, output, error) = RunTrajeckt("replay", policy, trace);
 

@@ -17,11 +17,11 @@ public sealed class ReplayVectorCliTests
     [MemberData(nameof(Vectors))]
     public void Every_vector_passes_through_trajeckt_replay(string folder)
     {
-        var run = ReplayRun.Of(Path.Combine(folder, "policy.traj"), Path.Combine(folder, "trace.jsonl"));
+        var run = ReplayCli.Run(Path.Combine(folder, "policy.traj"), Path.Combine(folder, "trace.jsonl"));
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        Assert.All(run.ErrorLines, line => Assert.Contains(": warning TRJ", line));
-        var lines = run.OutputLines;
+        Assert.All(run.ErrorLines(), line => Assert.Contains(": warning TRJ", line));
+        var lines = run.OutputLines();
         Assert.Equal(StepCount(folder), lines.Length - 1);
         Assert.All(lines[..^1], line => Assert.StartsWith(" ", line));
         Assert.Matches("^replay .+: \\d+ steps? .*; all \\d+ expectations? held$", lines[^1]);
@@ -31,14 +31,14 @@ public sealed class ReplayVectorCliTests
     [MemberData(nameof(Vectors))]
     public void Every_vector_passes_through_trajeckt_replay_json(string folder)
     {
-        var run = ReplayRun.Of(Path.Combine(folder, "policy.traj"), Path.Combine(folder, "trace.jsonl"), "--json");
+        var run = ReplayCli.Run(Path.Combine(folder, "policy.traj"), Path.Combine(folder, "trace.jsonl"), "--json");
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         var objects = run.JsonLines();
         Assert.Equal(StepCount(folder), objects.Count);
         Assert.Equal(Enumerable.Range(1, objects.Count), objects.Select(o => o.GetProperty("step").GetInt32()));
         Assert.All(objects, o => Assert.Equal(["step", "tool", "decision", "reason", "message"], o.EnumerateObject().Select(p => p.Name)));
-        Assert.Single(run.ErrorLines, line => !line.Contains(": warning TRJ"));
+        Assert.Single(run.ErrorLines(), line => !line.Contains(": warning TRJ"));
     }
 
     // Steps are the trace's non-blank lines that are not notes or options.
