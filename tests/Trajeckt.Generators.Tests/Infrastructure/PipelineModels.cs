@@ -40,8 +40,8 @@ internal static class PipelineModels
             foreach (var argument in type.GetGenericArguments())
                 Walk(argument, $"{path}<{argument.Name}>", visited, found);
         }
-        // Only our own models are opened up; a framework type is judged by its name and type arguments.
-        if (type.Assembly != typeof(TrajecktGenerator).Assembly && !IsTuple(type))
+        // Only Trajeckt's own types are opened up; a framework or Roslyn type is judged by itself and its type arguments.
+        if (type.Assembly.GetName().Name?.StartsWith("Trajeckt.", StringComparison.Ordinal) != true && !IsTuple(type))
             return;
         foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
             Walk(field.FieldType, path + "." + field.Name, visited, found);
