@@ -16,9 +16,11 @@ internal static class InterceptorsSetting
     {
         if (!options.TryGetValue(Property, out var value))
             return true;
+        // The compiler lets a listed namespace enable the namespaces inside it too.
         foreach (var name in value.Split(',', ';'))
         {
-            if (name.Trim() == KnownTypes.InterceptorsNamespace)
+            var listed = name.Trim();
+            if (listed.Length > 0 && (KnownTypes.InterceptorsNamespace == listed || KnownTypes.InterceptorsNamespace.StartsWith(listed + ".", System.StringComparison.Ordinal)))
                 return true;
         }
         return false;

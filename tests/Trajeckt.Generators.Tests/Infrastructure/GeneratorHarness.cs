@@ -12,26 +12,30 @@ internal static class GeneratorHarness
 
     public const string AssemblyName = "Agent";
 
-    public static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Preview)
-        .WithFeatures([new KeyValuePair<string, string>("InterceptorsNamespaces", "Trajeckt.Generated")]);
+    public static readonly CSharpParseOptions ParseOptions = ParseOptionsAllowing("Trajeckt.Generated");
 
-    public static SyntaxTree Parse(string fileName, string text) =>
-        CSharpSyntaxTree.ParseText(text, ParseOptions, path: Root + fileName);
+    /// <summary>Parse options with the compiler's InterceptorsNamespaces feature set to <paramref name="interceptorsNamespaces"/>.</summary>
+    public static CSharpParseOptions ParseOptionsAllowing(string interceptorsNamespaces) =>
+        new CSharpParseOptions(LanguageVersion.Preview)
+            .WithFeatures([new KeyValuePair<string, string>("InterceptorsNamespaces", interceptorsNamespaces)]);
 
-    public static CSharpCompilation Compile(IEnumerable<(string FileName, string Text)> sources, bool includeAI = false) =>
+    public static SyntaxTree Parse(string fileName, string text, CSharpParseOptions? options = null) =>
+        CSharpSyntaxTree.ParseText(text, options ?? ParseOptions, path: Root + fileName);
+
+    public static CSharpCompilation Compile(IEnumerable<(string FileName, string Text)> sources, bool includeAI = false, CSharpParseOptions? options = null) =>
         CSharpCompilation.Create(
             AssemblyName,
-            sources.Select(s => Parse(s.FileName, s.Text)),
+            sources.Select(s => Parse(s.FileName, s.Text, options)),
             CompilationReferences.Get(includeAI),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static AdditionalText Policy(string fileName, string text) => new InMemoryAdditionalText(Root + fileName, text);
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? policies = null, IReadOnlyDictionary<string, string>? globalOptions = null) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? policies = null, IReadOnlyDictionary<string, string>? globalOptions = null, CSharpParseOptions? options = null) =>
         CSharpGeneratorDriver.Create(
             [new TrajecktGenerator().AsSourceGenerator()],
             policies ?? [],
-            ParseOptions,
+            options ?? ParseOptions,
             new GlobalOptionsProvider(globalOptions ?? new Dictionary<string, string>()),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
