@@ -19,6 +19,11 @@ internal static class GraphCompiler
     /// <summary>The class of the auto-commitment, used when the project has no .traj file.</summary>
     public const string AutoCommitmentClass = "Default";
 
+    // A nested class may not share its name with its own members (CS0542): these are the members that
+    // GraphEmitter writes into TrajecktGraphs, into each trajectory's class, and into its Tools class.
+    private static readonly string[] s_reservedClassNames = { "TrajecktGraphs", "Name", "Digest", "Encoding", "Tools", "BeginSession" };
+    private static readonly string[] s_reservedToolMembers = { "Tools" };
+
     public static GraphSetSpec Compile(ImmutableArray<ToolSpec> toolSpecs, ImmutableArray<PolicyFile> policies, string assemblyName, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
@@ -72,7 +77,7 @@ internal static class GraphCompiler
 
         ReportUnreachableTools(compiled.Select(c => c.Trajectory).ToList(), toolsByName, diagnostics);
 
-        var classNames = Identifiers.Unique(compiled.Select(c => c.ClassName ?? c.Trajectory.Name).ToList(), reserved: new[] { "TrajecktGraphs" });
+        var classNames = Identifiers.Unique(compiled.Select(c => c.ClassName ?? c.Trajectory.Name).ToList(), reserved: s_reservedClassNames);
         var trajectories = compiled.Select((c, i) => Describe(c.Trajectory, classNames[i], c.Path)).ToEquatableArray();
         return new GraphSetSpec(assemblyName, trajectories, diagnostics.ToEquatableArray());
     }
@@ -80,7 +85,7 @@ internal static class GraphCompiler
     private static TrajectorySpec Describe(CompiledTrajectory trajectory, string className, string path)
     {
         var graph = trajectory.Graph;
-        var members = Identifiers.Unique(graph.Tools.Select(t => t.Name).ToList(), reserved: System.Array.Empty<string>());
+        var members = Identifiers.Unique(graph.Tools.Select(t => t.Name).ToList(), reserved: s_reservedToolMembers);
         var tools = graph.Tools.Select((t, i) => new GraphToolSpec(t.Name, i, members[i])).ToEquatableArray();
         return new TrajectorySpec(trajectory.Name, className, System.IO.Path.GetFileName(path), trajectory.Digest.ToString(),
             trajectory.Encoding.ToEquatableArray(), tools);

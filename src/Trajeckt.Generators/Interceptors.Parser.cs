@@ -78,6 +78,8 @@ internal static class InterceptorParser
     {
         if (!IsReachableFromOtherTypes(method))
             return "the method is not accessible outside its type; make it internal or public";
+        if (!IsAccessible(method.ContainingType))
+            return "it is declared in a file-local type, which the generated code in another file cannot name";
         if (method.ReturnsByRef || method.ReturnsByRefReadonly)
             return "it returns by reference";
         if (InExpressionTree(invocation, model, cancellationToken))
@@ -162,7 +164,7 @@ internal static class InterceptorParser
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
-            if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            if (current.IsFileLocal || current.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
                 return false;
         }
         return true;
