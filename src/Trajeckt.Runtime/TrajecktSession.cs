@@ -23,7 +23,10 @@ public sealed class TrajecktSession
     private readonly DecisionReason _unavailable;
     private readonly bool _haltOnViolation;
     private readonly ILogger _logger;
-    private readonly FlightRecorder _recorder = new();
+
+    // False when the session has no logger factory, so the allowed path skips auditing entirely unless a listener subscribes.
+    private readonly bool _logging;
+    private readonly FlightRecorder _recorder;
     private long _steps;
     private bool _halted;
     private long _haltStep;
@@ -33,10 +36,12 @@ public sealed class TrajecktSession
     {
         _enforcer = enforcer;
         _unavailable = enforcer.UnavailableReason;
+        _recorder = new FlightRecorder(this, commitment?.Graph);
         Commitment = commitment;
         IsHeuristic = enforcer is HeuristicEnforcer;
         _haltOnViolation = options.OnViolation == ViolationBehavior.Halt;
-        _logger = (ILogger?)loggerFactory?.CreateLogger<TrajecktSession>() ?? NullLogger.Instance;
+        _logging = loggerFactory is not null;
+        _logger = loggerFactory?.CreateLogger<TrajecktSession>() ?? (ILogger)NullLogger.Instance;
         Id = Guid.NewGuid().ToString("N");
         try
         {
@@ -355,9 +360,10 @@ public sealed class TrajecktSession
                 haltedNow = true;
             }
             decision = new Decision(this, step, toolIndex, toolName, reason, message);
-            _recorder.Record(in decision);
+            _recorder.Record(step, toolIndex, toolName, reason, message);
         }
-        AuditCall(in decision, haltedNow);
+        if (_logging || DecisionTelemetry.IsListening)
+            AuditCall(in decision, haltedNow);
         return decision;
     }
 

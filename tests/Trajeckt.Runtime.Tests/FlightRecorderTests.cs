@@ -16,7 +16,22 @@ public sealed class FlightRecorderTests
         var recent = session.GetRecentDecisions();
         Assert.Equal(100, recent.Count);
         Assert.Equal(Enumerable.Range(52, 100).Select(i => (long)i), recent.Select(d => d.Step));
-        Assert.Equal(DecisionReason.UnknownTool, recent.Single(d => d.Step == 52).Reason);
+        var refused = recent.Single(d => d.Step == 52);
+        Assert.Equal(DecisionReason.UnknownTool, refused.Reason);
+        Assert.Equal("nope", refused.ToolName);
+        Assert.StartsWith("unknown_tool: nope", refused.Message);
+        var allowed = recent.Single(d => d.Step == 53);
+        Assert.True(allowed.IsAllowed);
+        Assert.Equal("a", allowed.ToolName);
+        Assert.Null(allowed.Message);
+    }
+
+    [Fact]
+    public void Heuristic_sessions_record_the_names_callers_gave()
+    {
+        var session = TrajecktSession.CreateHeuristic(new Dictionary<string, Traj.Graph.ToolEffects>(), Uncommitted());
+        session.Call("anything");
+        Assert.Equal("anything", Assert.Single(session.GetRecentDecisions()).ToolName);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ internal static class DecisionTelemetry
     private static readonly Counter<long> s_authorizations = s_meter.CreateCounter<long>(
         TrajecktDiagnostics.AuthorizationsCounterName, "{authorization}", "Authorizations a Trajeckt session accepted or rejected.");
 
+    /// <summary>Whether anyone listens to call decisions: a cheap check that keeps the allowed path free of audit work.</summary>
+    public static bool IsListening => s_allowed.Enabled || s_refused.Enabled || s_source.HasListeners();
+
     public static void RecordCall(string sessionId, in Decision decision)
     {
         if (decision.IsAllowed)

@@ -1,19 +1,44 @@
+using Trajeckt.Traj.Graph;
+
 namespace Trajeckt.Enforcement;
 
-/// <summary>The last <see cref="Capacity"/> call decisions of a session, in a ring preallocated at creation.</summary>
+/// <summary>
+/// The last <see cref="Capacity"/> call decisions of a session, in rings preallocated at creation.
+/// An allowed call of a declared tool writes no object reference (a tool index instead of its name,
+/// no message), which keeps the GC write barrier off the allowed path.
+/// </summary>
 internal sealed class FlightRecorder
 {
     public const int Capacity = 100;
 
-    private readonly Decision[] _ring = new Decision[Capacity];
+    private readonly TrajecktSession _session;
+    private readonly GraphTool[] _tools;
+    private readonly Entry[] _entries = new Entry[Capacity];
+    private readonly string?[] _names = new string?[Capacity];
+    private readonly string?[] _messages = new string?[Capacity];
     private int _next;
     private int _count;
 
-    /// <summary>Records a decision; the caller holds the session lock.</summary>
-    public void Record(in Decision decision)
+    public FlightRecorder(TrajecktSession session, CompiledGraph? graph)
     {
-        _ring[_next] = decision;
-        _next = _next == Capacity - 1 ? 0 : _next + 1;
+        _session = session;
+        _tools = graph?.ToolArray ?? [];
+    }
+
+    /// <summary>Records a decision; the caller holds the session lock.</summary>
+    public void Record(long step, int toolIndex, string? toolName, DecisionReason reason, string? message)
+    {
+        var slot = _next;
+        _entries[slot] = new Entry(step, toolIndex, reason);
+        if (toolIndex < 0)
+            _names[slot] = toolName;
+        else
+            _names[slot] = null;
+        if (message is not null)
+            _messages[slot] = message;
+        else
+            _messages[slot] = null;
+        _next = slot == Capacity - 1 ? 0 : slot + 1;
         if (_count < Capacity)
             _count++;
     }
@@ -26,7 +51,14 @@ internal sealed class FlightRecorder
         if (start < 0)
             start += Capacity;
         for (var i = 0; i < _count; i++)
-            copy[i] = _ring[(start + i) % Capacity];
+        {
+            var slot = (start + i) % Capacity;
+            var entry = _entries[slot];
+            var name = entry.ToolIndex >= 0 ? _tools[entry.ToolIndex].Name : _names[slot];
+            copy[i] = new Decision(_session, entry.Step, entry.ToolIndex, name, entry.Reason, _messages[slot]);
+        }
         return copy;
     }
+
+    private readonly record struct Entry(long Step, int ToolIndex, DecisionReason Reason);
 }
