@@ -1,0 +1,53 @@
+using Trajeckt.Interception;
+using Trajeckt.Sealing;
+
+namespace Trajeckt.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// A console app written to a folder: the sources under ConsumerApp/ (two marked tools, a three-line
+/// .traj, a program that reads a customer and then tries to send it out, directly and as a model would)
+/// and a project file that brings in Trajeckt one way or another.
+/// </summary>
+internal sealed class ConsumerApp
+{
+    public const string Name = "App";
+    public const string Trajectory = "Support";
+
+    private readonly Sandbox _sandbox;
+
+    public ConsumerApp(Sandbox sandbox, string folderName, string projectFile, string? nugetConfig = null)
+    {
+        _sandbox = sandbox;
+        Folder = sandbox.Folder(folderName);
+        foreach (var source in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "ConsumerApp")))
+            File.Copy(source, Path.Combine(Folder, Path.GetFileName(source)));
+        File.WriteAllText(Path.Combine(Folder, Name + ".csproj"), projectFile);
+        // Nothing from folders above the temporary one may reach the build.
+        File.WriteAllText(Path.Combine(Folder, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(Folder, "Directory.Build.targets"), "<Project />\n");
+        if (nugetConfig is not null)
+            File.WriteAllText(Path.Combine(Folder, "nuget.config"), nugetConfig);
+    }
+
+    public string Folder { get; }
+
+    public static string SealFileName => SealFileNames.For(Name, Trajectory);
+
+    public string OutputFolder(string configuration) => Path.Combine(Folder, "bin", configuration, "net10.0");
+
+    public ProcessResult Dotnet(params string[] args) => _sandbox.Dotnet(Folder, args);
+
+    public ProcessResult Dotnet(IReadOnlyDictionary<string, string?> environment, params string[] args) => _sandbox.Dotnet(Folder, environment, args);
+
+    /// <summary>Runs a built or published App.dll with the sandbox's HOME (where the development key is).</summary>
+    public ProcessResult RunDll(string folder, params string[] args) => _sandbox.Dotnet(folder, [Path.Combine(folder, Name + ".dll"), .. args]);
+
+    /// <summary>Reads the seal in <paramref name="folder"/>, failing the test if it is missing or malformed.</summary>
+    public static Seal ReadSeal(string folder)
+    {
+        var path = Path.Combine(folder, SealFileName);
+        Assert.True(File.Exists(path), $"no seal at {path}");
+        Assert.True(SealFile.TryRead(path, out var seal, out var error), error?.ToString());
+        return seal;
+    }
+}

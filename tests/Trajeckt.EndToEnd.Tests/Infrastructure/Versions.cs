@@ -1,0 +1,8 @@
+namespace Trajeckt.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Package versions the consumer apps use, as a user would type them.</summary>
+internal static class Versions
+{
+    /// <summary>Microsoft.Extensions.AI (AIFunctionFactory), which makes the generator gate model calls.</summary>
+    public const string MicrosoftExtensionsAI = "10.11.0";
+}
