@@ -1,0 +1,84 @@
+using Trajeckt.EndToEnd.Tests.Infrastructure;
+using Trajeckt.Sealing;
+
+namespace Trajeckt.EndToEnd.Tests;
+
+/// <summary>A console app that adds the packed Trajeckt package from a local feed, as a new user would.</summary>
+[Collection(PackageFeed.Collection)]
+public sealed class PackageConsumerTests(PackageFeed feed)
+{
+    private ConsumerApp App => feed.App;
+
+    [Fact]
+    public void A_Debug_build_signs_with_the_development_key_and_the_app_refuses_the_exfiltration()
+    {
+        var build = App.Dotnet("build", "--no-restore").AssertSucceeded();
+        AppOutput.AssertGeneratorRan(build);
+
+        var seal = ConsumerApp.ReadSeal(App.OutputFolder("Debug"));
+        Assert.True(PublicKeyFile.TryRead(feed.Sandbox.DevelopmentPublicKey, out var developmentKey, out _), "the build did not make the development key");
+        Assert.Equal(developmentKey.KeyId, seal.KeyId);
+        AppOutput.AssertEnforced(App.Dotnet("run", "--no-build"), seal);
+    }
+
+    [Fact]
+    public void A_build_with_nothing_changed_does_not_sign_again()
+    {
+        App.Dotnet("build", "--no-restore").AssertSucceeded();
+        var seal = Path.Combine(App.OutputFolder("Debug"), ConsumerApp.SealFileName);
+        var sealedAt = File.GetLastWriteTimeUtc(seal);
+
+        var again = App.Dotnet("build", "--no-restore").AssertSucceeded();
+
+        Assert.DoesNotContain("signing with", again.Output);
+        Assert.Equal(sealedAt, File.GetLastWriteTimeUtc(seal));
+    }
+
+    [Fact]
+    public void An_operator_key_from_the_environment_signs_and_only_that_key_is_trusted()
+    {
+        var key = new Dictionary<string, string?> { ["TRAJECKT_SIGNING_KEY"] = feed.OperatorKey + ".key" };
+        var build = App.Dotnet(key, "build", "--no-restore").AssertSucceeded();
+        Assert.DoesNotContain("development key", build.Output);
+
+        var output = App.OutputFolder("Debug");
+        var seal = ConsumerApp.ReadSeal(output);
+        AppOutput.AssertEnforced(App.RunDll(output, "--trust", feed.OperatorKey + ".pub"), seal);
+        // Trusting only development keys, the same app refuses everything: the seal really is checked.
+        AppOutput.AssertFailsClosed(App.RunDll(output), "seal_invalid");
+    }
+
+    [Fact]
+    public void Publish_carries_the_seal_signed_with_the_key_property()
+    {
+        var published = Path.Combine(App.Folder, "published");
+
+        var publish = App.Dotnet("publish", "--no-restore", "-c", "Release", "-o", published, $"-p:TrajecktSigningKey={feed.OperatorKey}.key");
+
+        publish.AssertSucceeded();
+        var seal = ConsumerApp.ReadSeal(published);
+        Assert.Equal(seal.Digest, ConsumerApp.ReadSeal(App.OutputFolder("Release")).Digest);
+        AppOutput.AssertEnforced(App.RunDll(published, "--trust", feed.OperatorKey + ".pub"), seal);
+    }
+
+    [Fact]
+    public void A_Release_build_without_a_key_fails_with_TRJ1100()
+    {
+        var build = App.Dotnet("build", "--no-restore", "-c", "Release");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("error TRJ1100: Trajeckt: App is built in Release without a signing key", build.Output);
+        Assert.Contains("Set the MSBuild property TrajecktSigningKey (or the environment variable TRAJECKT_SIGNING_KEY)", build.Output);
+    }
+
+    [Fact]
+    public void A_Release_build_allowed_unsigned_warns_and_the_app_fails_closed()
+    {
+        var build = App.Dotnet("build", "--no-restore", "-c", "Release", "-p:TrajecktAllowUnsigned=true").AssertSucceeded();
+
+        Assert.Contains("warning TRJ1102", build.Output);
+        var output = App.OutputFolder("Release");
+        Assert.False(File.Exists(Path.Combine(output, ConsumerApp.SealFileName)), "an unsigned build left a seal beside the app");
+        AppOutput.AssertFailsClosed(App.RunDll(output, "--trust", feed.OperatorKey + ".pub"), "no_commitment");
+    }
+}
