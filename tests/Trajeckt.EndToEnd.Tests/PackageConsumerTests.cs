@@ -4,10 +4,10 @@ using Trajeckt.Sealing;
 namespace Trajeckt.EndToEnd.Tests;
 
 /// <summary>A console app that adds the packed Trajeckt package from a local feed, as a new user would.</summary>
-[Collection(PackageFeed.Collection)]
-public sealed class PackageConsumerTests(PackageFeed feed)
+[Collection(Workbench.Collection)]
+public sealed class PackageConsumerTests(Workbench bench)
 {
-    private ConsumerApp App => feed.App;
+    private ConsumerApp App => bench.PackageApp;
 
     [Fact]
     public void A_Debug_build_signs_with_the_development_key_and_the_app_refuses_the_exfiltration()
@@ -16,7 +16,7 @@ public sealed class PackageConsumerTests(PackageFeed feed)
         AppOutput.AssertGeneratorRan(build);
 
         var seal = ConsumerApp.ReadSeal(App.OutputFolder("Debug"));
-        Assert.True(PublicKeyFile.TryRead(feed.Sandbox.DevelopmentPublicKey, out var developmentKey, out _), "the build did not make the development key");
+        Assert.True(PublicKeyFile.TryRead(bench.Sandbox.DevelopmentPublicKey, out var developmentKey, out _), "the build did not make the development key");
         Assert.Equal(developmentKey.KeyId, seal.KeyId);
         AppOutput.AssertEnforced(App.Dotnet("run", "--no-build"), seal);
     }
@@ -37,13 +37,13 @@ public sealed class PackageConsumerTests(PackageFeed feed)
     [Fact]
     public void An_operator_key_from_the_environment_signs_and_only_that_key_is_trusted()
     {
-        var key = new Dictionary<string, string?> { ["TRAJECKT_SIGNING_KEY"] = feed.OperatorKey + ".key" };
+        var key = new Dictionary<string, string?> { ["TRAJECKT_SIGNING_KEY"] = bench.OperatorKey + ".key" };
         var build = App.Dotnet(key, "build", "--no-restore").AssertSucceeded();
         Assert.DoesNotContain("development key", build.Output);
 
         var output = App.OutputFolder("Debug");
         var seal = ConsumerApp.ReadSeal(output);
-        AppOutput.AssertEnforced(App.RunDll(output, "--trust", feed.OperatorKey + ".pub"), seal);
+        AppOutput.AssertEnforced(App.RunDll(output, "--trust", bench.OperatorKey + ".pub"), seal);
         // Trusting only development keys, the same app refuses everything: the seal really is checked.
         AppOutput.AssertFailsClosed(App.RunDll(output), "seal_invalid");
     }
@@ -53,12 +53,12 @@ public sealed class PackageConsumerTests(PackageFeed feed)
     {
         var published = Path.Combine(App.Folder, "published");
 
-        var publish = App.Dotnet("publish", "--no-restore", "-c", "Release", "-o", published, $"-p:TrajecktSigningKey={feed.OperatorKey}.key");
+        var publish = App.Dotnet("publish", "--no-restore", "-c", "Release", "-o", published, $"-p:TrajecktSigningKey={bench.OperatorKey}.key");
 
         publish.AssertSucceeded();
         var seal = ConsumerApp.ReadSeal(published);
         Assert.Equal(seal.Digest, ConsumerApp.ReadSeal(App.OutputFolder("Release")).Digest);
-        AppOutput.AssertEnforced(App.RunDll(published, "--trust", feed.OperatorKey + ".pub"), seal);
+        AppOutput.AssertEnforced(App.RunDll(published, "--trust", bench.OperatorKey + ".pub"), seal);
     }
 
     [Fact]
@@ -79,6 +79,6 @@ public sealed class PackageConsumerTests(PackageFeed feed)
         Assert.Contains("warning TRJ1102", build.Output);
         var output = App.OutputFolder("Release");
         Assert.False(File.Exists(Path.Combine(output, ConsumerApp.SealFileName)), "an unsigned build left a seal beside the app");
-        AppOutput.AssertFailsClosed(App.RunDll(output, "--trust", feed.OperatorKey + ".pub"), "no_commitment");
+        AppOutput.AssertFailsClosed(App.RunDll(output, "--trust", bench.OperatorKey + ".pub"), "no_commitment");
     }
 }

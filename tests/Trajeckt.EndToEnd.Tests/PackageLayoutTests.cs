@@ -5,8 +5,8 @@ using Trajeckt.EndToEnd.Tests.Infrastructure;
 namespace Trajeckt.EndToEnd.Tests;
 
 /// <summary>What `dotnet pack src/Trajeckt` puts in the one package a user adds.</summary>
-[Collection(PackageFeed.Collection)]
-public sealed class PackageLayoutTests(PackageFeed feed)
+[Collection(Workbench.Collection)]
+public sealed class PackageLayoutTests(Workbench bench)
 {
     [Theory]
     [InlineData("lib/net10.0/Trajeckt.Runtime.dll")]
@@ -41,7 +41,7 @@ public sealed class PackageLayoutTests(PackageFeed feed)
         var needed = runtime.Descendants("PackageReference").Select(p => (string)p.Attribute("Include")!).ToList();
         Assert.NotEmpty(needed);
 
-        using var package = ZipFile.OpenRead(feed.Package);
+        using var package = ZipFile.OpenRead(bench.Package);
         using var nuspec = package.GetEntry("Trajeckt.nuspec")!.Open();
         var dependencies = XDocument.Load(nuspec).Descendants().Where(e => e.Name.LocalName == "dependency")
             .Select(d => (string)d.Attribute("id")!).ToHashSet();
@@ -52,7 +52,7 @@ public sealed class PackageLayoutTests(PackageFeed feed)
 
     private List<string> Entries()
     {
-        using var package = ZipFile.OpenRead(feed.Package);
+        using var package = ZipFile.OpenRead(bench.Package);
         return package.Entries.Select(e => e.FullName).ToList();
     }
 }

@@ -1,26 +1,27 @@
 using Trajeckt.EndToEnd.Tests.Infrastructure;
+using Trajeckt.Sealing;
 
 namespace Trajeckt.EndToEnd.Tests;
 
 /// <summary>
 /// A consumer that references the repository's projects (the runtime, the generator as an analyzer) and
-/// imports the package's props and targets directly, signing with the CLI built here.
+/// imports the package's props and targets directly, signing with the CLI built with these tests.
 /// </summary>
-public sealed class ProjectReferenceConsumerTests : IDisposable
+[Collection(Workbench.Collection)]
+public sealed class ProjectReferenceConsumerTests(Workbench bench)
 {
-    private readonly Sandbox _sandbox = new("projref");
-
     [Fact]
     public void A_Debug_build_signs_with_the_development_key_and_the_app_refuses_the_exfiltration()
     {
-        var app = new ConsumerApp(_sandbox, "app", ProjectFile());
+        var app = new ConsumerApp(bench.Sandbox, "projref-app", ProjectFile(), artifactsPath: bench.Artifacts);
 
         var build = app.Dotnet("build").AssertSucceeded();
         AppOutput.AssertGeneratorRan(build);
         Assert.Contains("signing with the per-user development key", build.Output);
-        Assert.True(File.Exists(_sandbox.DevelopmentPublicKey), "the build did not make the development key");
 
         var seal = ConsumerApp.ReadSeal(app.OutputFolder("Debug"));
+        Assert.True(PublicKeyFile.TryRead(bench.Sandbox.DevelopmentPublicKey, out var developmentKey, out _), "no development key was made");
+        Assert.Equal(developmentKey.KeyId, seal.KeyId);
         AppOutput.AssertEnforced(app.Dotnet("run", "--no-build"), seal);
     }
 
@@ -42,6 +43,4 @@ public sealed class ProjectReferenceConsumerTests : IDisposable
           <Import Project="{Repo.Source("Trajeckt/build/Trajeckt.targets")}" />
         </Project>
         """;
-
-    public void Dispose() => _sandbox.Dispose();
 }

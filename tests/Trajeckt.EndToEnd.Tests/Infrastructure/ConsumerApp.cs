@@ -15,9 +15,10 @@ internal sealed class ConsumerApp
 
     private readonly Sandbox _sandbox;
 
-    public ConsumerApp(Sandbox sandbox, string folderName, string projectFile, string? nugetConfig = null)
+    public ConsumerApp(Sandbox sandbox, string folderName, string projectFile, string? nugetConfig = null, string? artifactsPath = null)
     {
         _sandbox = sandbox;
+        ArtifactsPath = artifactsPath;
         Folder = sandbox.Folder(folderName);
         foreach (var source in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "ConsumerApp")))
             File.Copy(source, Path.Combine(Folder, Path.GetFileName(source)));
@@ -31,16 +32,25 @@ internal sealed class ConsumerApp
 
     public string Folder { get; }
 
+    /// <summary>Where the app and the projects it references are built when not in their own folders.</summary>
+    public string? ArtifactsPath { get; }
+
     public static string SealFileName => SealFileNames.For(Name, Trajectory);
 
-    public string OutputFolder(string configuration) => Path.Combine(Folder, "bin", configuration, "net10.0");
+    public string OutputFolder(string configuration) => ArtifactsPath is null
+        ? Path.Combine(Folder, "bin", configuration, "net10.0")
+        : Path.Combine(ArtifactsPath, "bin", Name, configuration.ToLowerInvariant());
 
-    public ProcessResult Dotnet(params string[] args) => _sandbox.Dotnet(Folder, args);
+    /// <summary>Runs a dotnet command in the app's folder (with the artifacts path, if any, for build, run and publish).</summary>
+    public ProcessResult Dotnet(params string[] args) => _sandbox.Dotnet(Folder, WithArtifacts(args));
 
-    public ProcessResult Dotnet(IReadOnlyDictionary<string, string?> environment, params string[] args) => _sandbox.Dotnet(Folder, environment, args);
+    public ProcessResult Dotnet(IReadOnlyDictionary<string, string?> environment, params string[] args) => _sandbox.Dotnet(Folder, environment, WithArtifacts(args));
 
     /// <summary>Runs a built or published App.dll with the sandbox's HOME (where the development key is).</summary>
     public ProcessResult RunDll(string folder, params string[] args) => _sandbox.Dotnet(folder, [Path.Combine(folder, Name + ".dll"), .. args]);
+
+    private string[] WithArtifacts(string[] args) =>
+        ArtifactsPath is null || args is not ["build" or "run" or "publish", ..] ? args : [args[0], "--artifacts-path", ArtifactsPath, .. args[1..]];
 
     /// <summary>Reads the seal in <paramref name="folder"/>, failing the test if it is missing or malformed.</summary>
     public static Seal ReadSeal(string folder)

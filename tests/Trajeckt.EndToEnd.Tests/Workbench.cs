@@ -3,40 +3,48 @@ using Trajeckt.EndToEnd.Tests.Infrastructure;
 namespace Trajeckt.EndToEnd.Tests;
 
 /// <summary>
-/// Packs src/Trajeckt once into a local folder feed with a version unique to this run (a repacked version
-/// would be served stale from the global packages folder), and writes one consumer app that adds the
-/// package as a user would, plus an operator key pair made with the CLI.
+/// What every end-to-end test shares: a sandbox (its own HOME), a private artifacts folder into which the
+/// repository's projects are built (never their own bin/ and obj/, which the solution's build uses at the
+/// same time), the package packed once into a local folder feed with a version unique to this run (a
+/// repacked version would be served stale from the global packages folder), a consumer app that adds the
+/// package as a user would, and an operator key pair made with the CLI.
 /// </summary>
-public sealed class PackageFeed : IDisposable
+public sealed class Workbench : IDisposable
 {
-    public const string Collection = "package";
+    public const string Collection = "e2e";
 
-    private readonly Sandbox _sandbox = new("package");
+    private readonly Sandbox _sandbox = new("workbench");
 
-    public PackageFeed()
+    public Workbench()
     {
+        Artifacts = _sandbox.Folder("artifacts");
         Version = $"0.1.0-e2e.t{DateTime.UtcNow:yyyyMMddHHmmss}.{Guid.NewGuid().ToString("N")[..8]}";
-        Folder = _sandbox.Folder("feed");
-        _sandbox.Dotnet(Repo.Root, "pack", Repo.Source("Trajeckt"), "-o", Folder, $"-p:PackageVersion={Version}").AssertSucceeded();
-        Package = Path.Combine(Folder, $"Trajeckt.{Version}.nupkg");
+        Feed = _sandbox.Folder("feed");
+        // Debug, so that the project-reference consumer reuses the projects compiled here.
+        _sandbox.Dotnet(Repo.Root, "pack", Repo.Source("Trajeckt"), "-c", "Debug", "-o", Feed, "--artifacts-path", Artifacts, $"-p:PackageVersion={Version}").AssertSucceeded();
+        Package = Path.Combine(Feed, $"Trajeckt.{Version}.nupkg");
         Assert.True(File.Exists(Package), $"dotnet pack did not write {Package}");
 
         OperatorKey = Path.Combine(_sandbox.Root, "operator");
         Repo.Trajeckt(_sandbox, "keygen", "--out", OperatorKey).AssertSucceeded();
-        App = new ConsumerApp(_sandbox, "app", ProjectFile(Version), NugetConfig(Folder));
-        App.Dotnet("restore").AssertSucceeded();
+        PackageApp = new ConsumerApp(_sandbox, "package-app", ProjectFile(Version), NugetConfig(Feed));
+        PackageApp.Dotnet("restore").AssertSucceeded();
     }
+
+    /// <summary>The artifacts folder of every build of the repository's projects in these tests.</summary>
+    public string Artifacts { get; }
 
     public string Version { get; }
 
-    public string Folder { get; }
+    public string Feed { get; }
 
     public string Package { get; }
 
     /// <summary>The operator key pair's path without extension (.key and .pub).</summary>
     public string OperatorKey { get; }
 
-    internal ConsumerApp App { get; }
+    /// <summary>The consumer that adds the package.</summary>
+    internal ConsumerApp PackageApp { get; }
 
     internal Sandbox Sandbox => _sandbox;
 
@@ -77,5 +85,5 @@ public sealed class PackageFeed : IDisposable
         """;
 }
 
-[CollectionDefinition(PackageFeed.Collection)]
-public sealed class PackageFeedCollection : ICollectionFixture<PackageFeed>;
+[CollectionDefinition(Workbench.Collection)]
+public sealed class WorkbenchCollection : ICollectionFixture<Workbench>;
