@@ -82,6 +82,10 @@ internal static class InterceptorParser
             return "it is declared in a file-local type, which the generated code in another file cannot name";
         if (method.ReturnsByRef || method.ReturnsByRefReadonly)
             return "it returns by reference";
+        // The interceptor can only call through its receiver parameter, which dispatches virtually: in an
+        // override, base.M() would become a call of the override itself, recursing for ever.
+        if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax } && (method.IsVirtual || method.IsOverride || method.IsAbstract))
+            return "it is a base call of a virtual method, which an interceptor can only make as a virtual call";
         if (InExpressionTree(invocation, model, cancellationToken))
             return "it is inside an expression tree, which is never executed as a call";
         if (method.TypeArguments.Concat(TypeArgumentsOf(method.ContainingType)).Any(t => !IsNameable(t)))

@@ -46,6 +46,21 @@ public sealed class InterceptedShapesTests
             "(new Client())?.Ping() ?? 0"
         },
         {
+            "generic extension method",
+            "public static class Lists { [Tool] public static int Size<T>(this System.Collections.Generic.List<T> items) => items.Count; }",
+            "new System.Collections.Generic.List<int>().Size()"
+        },
+        {
+            "ref extension method of a struct",
+            "public struct Tally { public int Value; } public static class Tallies { public static Tally Shared; [Tool] public static int Bump(this ref Tally tally) => ++tally.Value; }",
+            "Tallies.Shared.Bump()"
+        },
+        {
+            "named arguments out of order and an omitted optional argument",
+            "public static class Mail { [Tool] public static int Send(string to, string body, int retries = 3) => retries; }",
+            "Mail.Send(body: \"b\", to: \"a\")"
+        },
+        {
             "nullable reference types",
             "public static class Text { [Tool] public static string? Find(string? key, System.Collections.Generic.List<string?> values) => key; }",
             "Text.Find(null, new()) is null ? 0 : 1"
@@ -64,6 +79,36 @@ public sealed class InterceptedShapesTests
         run.AssertCompilesCleanly();
         Assert.True(run.Diagnostics.IsEmpty, shape + ": " + string.Join("\n", run.Diagnostics));
         Assert.Contains("ToolGate.Begin(", run.InterceptorsOf("Caller.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABaseCallOfAToolIsNotTurnedIntoAVirtualCall()
+    {
+        // An interceptor calls through its receiver parameter, which dispatches virtually: intercepting
+        // base.Work() inside the override would call the override again, for ever.
+        const string source = """
+            using Trajeckt;
+
+            namespace Agent;
+
+            public class Base
+            {
+                [Tool]
+                public virtual int Work() => 1;
+            }
+
+            public sealed class Derived : Base
+            {
+                public override int Work() => base.Work() + 1;
+            }
+            """;
+
+        var run = GeneratorHarness.Run([("Derived.cs", source)]);
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("TRJ1004", diagnostic.Id);
+        Assert.Contains("base call", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Positions.AssertAt(diagnostic, "Derived.cs", source, "base.Work()");
     }
 
     [Fact]
