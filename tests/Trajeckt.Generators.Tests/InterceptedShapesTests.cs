@@ -13,57 +13,67 @@ public sealed class InterceptedShapesTests
         {
             "readonly struct member",
             "public readonly struct Meter { [Tool] public int Read() => 1; }",
-            "new Meter().Read()"
+            "_ = new Meter().Read()"
         },
         {
             "readonly method of a mutable struct",
             "public struct Gauge { public int Value; [Tool] public readonly int Peek() => Value; }",
-            "new Gauge().Peek()"
+            "_ = new Gauge().Peek()"
         },
         {
             "in, params and keyword-named parameters",
             "public static class Shapes { [Tool] public static int Sum(in int @class, params int[] @event) => @class + @event.Length; }",
-            "Shapes.Sum(1, 2, 3)"
+            "_ = Shapes.Sum(1, 2, 3)"
         },
         {
             "method of a generic type",
             "public static class Box<T> { [Tool] public static T? Get() => default; }",
-            "Box<int>.Get()"
+            "_ = Box<int>.Get()"
         },
         {
             "nested type",
             "public static class Outer { public static class Inner { [Tool] public static int Deep() => 1; } }",
-            "Outer.Inner.Deep()"
+            "_ = Outer.Inner.Deep()"
         },
         {
             "override of a [Tool] method",
             "public class Base { [Tool] public virtual int Work() => 1; } public sealed class Derived : Base { public override int Work() => 2; }",
-            "new Derived().Work()"
+            "_ = new Derived().Work()"
         },
         {
             "null-conditional call",
             "public sealed class Client { [Tool] public int Ping() => 1; }",
-            "(new Client())?.Ping() ?? 0"
+            "_ = (new Client())?.Ping() ?? 0"
         },
         {
             "generic extension method",
             "public static class Lists { [Tool] public static int Size<T>(this System.Collections.Generic.List<T> items) => items.Count; }",
-            "new System.Collections.Generic.List<int>().Size()"
+            "_ = new System.Collections.Generic.List<int>().Size()"
         },
         {
             "ref extension method of a struct",
             "public struct Tally { public int Value; } public static class Tallies { public static Tally Shared; [Tool] public static int Bump(this ref Tally tally) => ++tally.Value; }",
-            "Tallies.Shared.Bump()"
+            "_ = Tallies.Shared.Bump()"
         },
         {
             "named arguments out of order and an omitted optional argument",
             "public static class Mail { [Tool] public static int Send(string to, string body, int retries = 3) => retries; }",
-            "Mail.Send(body: \"b\", to: \"a\")"
+            "_ = Mail.Send(body: \"b\", to: \"a\")"
+        },
+        {
+            "implementation of a [Tool] interface method, called on the class",
+            "public interface IMailer { [Tool] void Send(string to); } public sealed class Mailer : IMailer { public void Send(string to) { } }",
+            "new Mailer().Send(\"a\")"
+        },
+        {
+            "[Tool] interface method, called on the interface",
+            "public interface IMailer { [Tool] void Send(string to); } public sealed class Mailer : IMailer { public void Send(string to) { } }",
+            "((IMailer)new Mailer()).Send(\"a\")"
         },
         {
             "nullable reference types",
             "public static class Text { [Tool] public static string? Find(string? key, System.Collections.Generic.List<string?> values) => key; }",
-            "Text.Find(null, new()) is null ? 0 : 1"
+            "_ = Text.Find(null, new()) is null ? 0 : 1"
         },
     };
 
@@ -72,7 +82,7 @@ public sealed class InterceptedShapesTests
     public void AToolCallIsInterceptedByCodeThatCompiles(string shape, string tool, string call)
     {
         var tools = $"using Trajeckt;\nnamespace Agent;\n{tool}\n";
-        var caller = $"namespace Agent;\npublic static class Caller\n{{\n    public static object Run() => {call};\n}}\n";
+        var caller = $"namespace Agent;\npublic static class Caller\n{{\n    public static void Run()\n    {{\n        {call};\n    }}\n}}\n";
 
         var run = GeneratorHarness.Run([("Tools.cs", tools), ("Caller.cs", caller)]);
 
