@@ -16,6 +16,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public void Parallel_events_decide_as_their_step_order_does_sequentially()
     {
+        var interleavings = 0;
         for (var seed = 0; seed < 25; seed++)
         {
             var random = new Random(seed);
@@ -26,18 +27,26 @@ public sealed class ConcurrencyTests
                 .Select(_ => WithoutReportedOutput(ReferenceModelPropertyTests.RandomEvents(random, tools, graph.Labels.ToArray())).Concat(
                     WithoutReportedOutput(ReferenceModelPropertyTests.RandomEvents(random, tools, graph.Labels.ToArray()))).ToList())
                 .ToList();
-            var options = new TrajecktOptions { OnViolation = halt ? ViolationBehavior.Halt : ViolationBehavior.Refuse };
-            var session = TrajecktSession.Create(Commitment.FromVerifiedGraph(graph, []), options);
+            var onViolation = halt ? ViolationBehavior.Halt : ViolationBehavior.Refuse;
+            var heuristic = seed % 4 == 1;
+            var effects = graph.Tools.ToDictionary(t => t.Name, t => t.Effects, StringComparer.Ordinal);
+            TrajecktSession NewSession() => heuristic
+                ? TrajecktSession.CreateHeuristic(effects, Policies.Uncommitted(onViolation))
+                : TrajecktSession.Create(Commitment.FromVerifiedGraph(graph, []), new TrajecktOptions { OnViolation = onViolation });
 
-            var observed = RunInParallel(session, perThread);
+            var observed = RunInParallel(NewSession(), perThread);
 
             var ordered = observed.OrderBy(o => o.Outcome.Step).ToList();
             Assert.Equal(Enumerable.Range(1, ordered.Count).Select(i => (long)i), ordered.Select(o => o.Outcome.Step));
+            // Threads that ran one after the other switch Threads - 1 times; more means they interleaved.
+            interleavings += ordered.Zip(ordered.Skip(1)).Count(p => p.First.Thread != p.Second.Thread) - (Threads - 1);
             var events = ordered.Select(o => o.Event).ToList();
             var actual = ordered.Select(o => o.Outcome).ToList();
-            Assert.Equal(ReferenceModel.Evaluate(ReferenceSession.Committed(graph, halt), events), actual);
-            Assert.Equal(EngineDriver.Run(TrajecktSession.Create(Commitment.FromVerifiedGraph(graph, []), options), events), actual);
+            var reference = heuristic ? ReferenceSession.Heuristic(effects, halt) : ReferenceSession.Committed(graph, halt);
+            Assert.Equal(ReferenceModel.Evaluate(reference, events), actual);
+            Assert.Equal(EngineDriver.Run(NewSession(), events), actual);
         }
+        Assert.True(interleavings >= 25, $"the threads interleaved only {interleavings} times: too little overlap for the comparison to show anything");
     }
 
     [Fact]
@@ -64,15 +73,19 @@ public sealed class ConcurrencyTests
     private static IEnumerable<ReferenceEvent> WithoutReportedOutput(IEnumerable<ReferenceEvent> events) =>
         events.Select(e => e is CallEvent c ? new CallEvent(c.Tool) : e);
 
-    private static List<(ReferenceEvent Event, ReferenceOutcome Outcome)> RunInParallel(TrajecktSession session, List<List<ReferenceEvent>> perThread)
+    private static List<(int Thread, ReferenceEvent Event, ReferenceOutcome Outcome)> RunInParallel(TrajecktSession session, List<List<ReferenceEvent>> perThread)
     {
-        var results = new ConcurrentBag<(ReferenceEvent, ReferenceOutcome)>();
+        var results = new ConcurrentBag<(int, ReferenceEvent, ReferenceOutcome)>();
         using var start = new Barrier(perThread.Count);
-        var threads = perThread.Select(events => new Thread(() =>
+        var threads = perThread.Select((events, index) => new Thread(() =>
         {
             start.SignalAndWait();
             foreach (var e in events)
-                results.Add((e, EngineDriver.Apply(session, e)));
+            {
+                results.Add((index, e, EngineDriver.Apply(session, e)));
+                // Events take well under a microsecond: spread them out so the threads overlap.
+                Thread.SpinWait(5_000);
+            }
         })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
