@@ -14,40 +14,45 @@ internal static class Snapshot
     private static readonly string s_directory = typeof(Snapshot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "SnapshotDirectory").Value!;
 
-    private static bool Accepting =>
-        Environment.GetEnvironmentVariable("TRAJECKT_ACCEPT_SNAPSHOTS") == "1"
-        && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether received output is written as verified: only when asked for, and never under CI.</summary>
+    public static bool IsAccepting(Func<string, string?> environment) =>
+        environment("TRAJECKT_ACCEPT_SNAPSHOTS") == "1"
+        && !string.Equals(environment("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every generated source must match its verified file, and every verified file of the test must still be generated.</summary>
-    public static void VerifyAll(IReadOnlyDictionary<string, string> sources, [CallerMemberName] string test = "")
+    public static void VerifyAll(IReadOnlyDictionary<string, string> sources, [CallerMemberName] string test = "") =>
+        VerifyAll(s_directory, IsAccepting(Environment.GetEnvironmentVariable), sources, test);
+
+    /// <summary><see cref="VerifyAll(IReadOnlyDictionary{string, string}, string)"/> in <paramref name="directory"/>.</summary>
+    public static void VerifyAll(string directory, bool accepting, IReadOnlyDictionary<string, string> sources, string test)
     {
         var failures = new List<string>();
         var expectedFiles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (hintName, text) in sources)
         {
-            var verified = PathOf(test, hintName, "verified");
+            var verified = PathOf(directory, test, hintName, "verified");
             expectedFiles.Add(Path.GetFileName(verified));
-            var failure = Compare(verified, PathOf(test, hintName, "received"), text);
+            var failure = Compare(verified, PathOf(directory, test, hintName, "received"), text, accepting);
             if (failure is not null)
                 failures.Add(failure);
         }
-        foreach (var stale in Directory.EnumerateFiles(s_directory, test + ".*.verified.cs").Select(Path.GetFileName).Where(f => !expectedFiles.Contains(f!)))
+        foreach (var stale in Directory.EnumerateFiles(directory, test + ".*.verified.cs").Select(Path.GetFileName).Where(f => !expectedFiles.Contains(f!)))
         {
-            if (Accepting)
-                File.Delete(Path.Combine(s_directory, stale!));
+            if (accepting)
+                File.Delete(Path.Combine(directory, stale!));
             else
                 failures.Add($"{stale} is no longer generated; delete it if that is intended");
         }
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
     }
 
-    private static string PathOf(string test, string hintName, string kind)
+    private static string PathOf(string directory, string test, string hintName, string kind)
     {
         var stem = hintName.EndsWith(".cs", StringComparison.Ordinal) ? hintName[..^3] : hintName;
-        return Path.Combine(s_directory, $"{test}.{stem}.{kind}.cs");
+        return Path.Combine(directory, $"{test}.{stem}.{kind}.cs");
     }
 
-    private static string? Compare(string verifiedPath, string receivedPath, string actual)
+    private static string? Compare(string verifiedPath, string receivedPath, string actual, bool accepting)
     {
         actual = Normalize(actual);
         var expected = File.Exists(verifiedPath) ? Normalize(File.ReadAllText(verifiedPath)) : null;
@@ -56,7 +61,7 @@ internal static class Snapshot
             File.Delete(receivedPath);
             return null;
         }
-        if (Accepting)
+        if (accepting)
         {
             File.WriteAllText(verifiedPath, actual);
             File.Delete(receivedPath);
