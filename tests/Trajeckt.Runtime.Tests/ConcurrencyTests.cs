@@ -52,22 +52,32 @@ public sealed class ConcurrencyTests
     [Fact]
     public void The_budget_allows_exactly_its_number_of_calls_under_contention()
     {
-        var session = TrajecktSession.Create(Commitment.FromVerifiedGraph(RandomGraphs.Wildcard(4, budget: 1000), []));
+        const int callsPerThread = 50_000;
+        const int budget = callsPerThread * Threads / 2;
+        var session = TrajecktSession.Create(Commitment.FromVerifiedGraph(RandomGraphs.Wildcard(4, budget), []));
         var allowed = 0;
-        var steps = new ConcurrentBag<long>();
-        Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, t =>
+        var steps = new long[Threads][];
+        using var start = new Barrier(Threads);
+        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
         {
-            for (var i = 0; i < 500; i++)
+            var mine = steps[t] = new long[callsPerThread];
+            var tool = new ToolId(t, $"tool{t:D6}");
+            start.SignalAndWait();
+            for (var i = 0; i < callsPerThread; i++)
             {
-                var decision = session.Begin($"tool{(i + t) % 4:D6}");
-                steps.Add(decision.Step);
+                var decision = session.Begin(tool);
+                mine[i] = decision.Step;
                 if (decision.IsAllowed)
                     Interlocked.Increment(ref allowed);
                 session.Complete(in decision);
             }
-        });
-        Assert.Equal(1000, allowed);
-        Assert.Equal(Enumerable.Range(1, 2000).Select(i => (long)i), steps.Order());
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        // No lost update: every step number is used exactly once, and the budget is met exactly.
+        Assert.Equal(budget, allowed);
+        Assert.Equal(Enumerable.Range(1, callsPerThread * Threads).Select(i => (long)i), steps.SelectMany(s => s).Order());
     }
 
     private static IEnumerable<ReferenceEvent> WithoutReportedOutput(IEnumerable<ReferenceEvent> events) =>
