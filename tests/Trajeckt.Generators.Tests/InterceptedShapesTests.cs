@@ -71,6 +71,16 @@ public sealed class InterceptedShapesTests
             "((IMailer)new Mailer()).Send(\"a\")"
         },
         {
+            "ref readonly parameter",
+            "public static class Slots { public static int Value; [Tool] public static int Peek(ref readonly int x) => x; }",
+            "_ = Slots.Peek(in Slots.Value)"
+        },
+        {
+            "span parameters and params span",
+            "public static class Spans { [Tool] public static int Length(System.ReadOnlySpan<char> text, params System.ReadOnlySpan<int> more) => text.Length + more.Length; }",
+            "_ = Spans.Length(\"abc\", 1, 2)"
+        },
+        {
             "nullable reference types",
             "public static class Text { [Tool] public static string? Find(string? key, System.Collections.Generic.List<string?> values) => key; }",
             "_ = Text.Find(null, new()) is null ? 0 : 1"
