@@ -81,4 +81,27 @@ public sealed class PackageConsumerTests(Workbench bench)
         Assert.False(File.Exists(Path.Combine(output, ConsumerApp.SealFileName)), "an unsigned build left a seal beside the app");
         AppOutput.AssertFailsClosed(App.RunDll(output, "--trust", bench.OperatorKey + ".pub"), "no_commitment");
     }
+
+    [Fact]
+    public void A_missing_signing_key_file_is_a_build_error_naming_it()
+    {
+        var missing = Path.Combine(bench.Sandbox.Root, "no-such.key");
+
+        var build = App.Dotnet("build", "--no-restore", $"-p:TrajecktSigningKey={missing}");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains($"error TRJ1101: Trajeckt: the signing key {missing} (TrajecktSigningKey or TRAJECKT_SIGNING_KEY) does not exist", build.Output);
+    }
+
+    [Fact]
+    public void Signing_turned_off_builds_without_a_key_or_a_seal_and_the_app_fails_closed()
+    {
+        // A configuration of its own, so no earlier signed build's output is in the way.
+        var build = App.Dotnet("build", "--no-restore", "-c", "Unsigned", "-p:TrajecktSign=false").AssertSucceeded();
+
+        Assert.DoesNotContain("TRJ1100", build.Output);
+        var output = App.OutputFolder("Unsigned");
+        Assert.False(File.Exists(Path.Combine(output, ConsumerApp.SealFileName)), "TrajecktSign=false still sealed");
+        AppOutput.AssertFailsClosed(App.RunDll(output, "--trust", bench.OperatorKey + ".pub"), "no_commitment");
+    }
 }
