@@ -61,15 +61,20 @@ public sealed class TrajecktGenerator : IIncrementalGenerator
             var (file, enabled) = input;
             foreach (var diagnostic in file.Diagnostics)
                 spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            if (file.Calls.Count == 0 && file.Registrations.Count == 0)
-                return;
-            if (!enabled)
-            {
-                // Emitting would only produce CS9137; say instead what to change.
+            if (enabled && (file.Calls.Count > 0 || file.Registrations.Count > 0))
+                spc.AddSource(file.HintName, InterceptorEmitter.Emit(file));
+        });
+
+        // Once per project, not once per file: emitting would only produce CS9137; say instead what to change.
+        var interceptorsBlocked = interceptorFiles
+            .Where(static file => file.Calls.Count > 0 || file.Registrations.Count > 0)
+            .Collect()
+            .Combine(interceptorsEnabled)
+            .Select(static (input, _) => !input.Right && !input.Left.IsEmpty);
+        context.RegisterSourceOutput(interceptorsBlocked, static (spc, blocked) =>
+        {
+            if (blocked)
                 spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InterceptorsNotEnabled, Location.None));
-                return;
-            }
-            spc.AddSource(file.HintName, InterceptorEmitter.Emit(file));
         });
 
         var hasAIFunctions = context.CompilationProvider

@@ -201,6 +201,24 @@ public sealed class DiagnosticsTests
         Assert.DoesNotContain(run.Sources.Keys, hint => hint.StartsWith("TrajecktInterceptors.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void TRJ1005_IsReportedOncePerProjectNotOncePerFile()
+    {
+        var run = GeneratorHarness.Run(
+            [("Tools.cs", Tools), ("Caller.cs", Caller), ("Other.cs", Caller.Replace("class Caller", "class Other", StringComparison.Ordinal))],
+            globalOptions: Namespaces("Other.Namespace"));
+
+        Assert.Equal(["TRJ1005"], run.Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void TRJ1005_IsNotReportedForAProjectWithoutToolCalls()
+    {
+        var run = GeneratorHarness.Run([("Tools.cs", Tools)], globalOptions: Namespaces("Other.Namespace")).AssertCompilesCleanly();
+
+        Assert.Empty(run.Diagnostics);
+    }
+
     [Theory]
     [InlineData("Trajeckt.Generated")]
     [InlineData("Other.Namespace,Trajeckt.Generated")]
