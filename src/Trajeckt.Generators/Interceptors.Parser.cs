@@ -33,7 +33,7 @@ internal static class InterceptorParser
             else if (IsAIFunctionFactoryCreate(method))
                 ParseRegistration(invocation, method, model, registrations, cancellationToken);
         }
-        return new InterceptorFileSpec(HintName(root.SyntaxTree.FilePath), calls.ToEquatableArray(), registrations.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new InterceptorFileSpec(HintName(MappedPath(root.SyntaxTree.FilePath, model.Compilation)), calls.ToEquatableArray(), registrations.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
     private static void ParseToolCall(InvocationExpressionSyntax invocation, IMethodSymbol method, string toolName, SemanticModel model,
@@ -218,6 +218,12 @@ internal static class InterceptorParser
         var span = invocation.GetLocation().GetLineSpan();
         return $"{System.IO.Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
     }
+
+    // The path as the build maps it (/pathmap, which ContinuousIntegrationBuild sets): the hint name ends up
+    // in the metadata name of the file-local interceptor class, so hashing the raw absolute path would make
+    // the assembly differ with the folder it was built in.
+    private static string MappedPath(string filePath, Compilation compilation) =>
+        compilation.Options.SourceReferenceResolver?.NormalizePath(filePath, baseFilePath: null) ?? filePath;
 
     private static string HintName(string filePath)
     {
