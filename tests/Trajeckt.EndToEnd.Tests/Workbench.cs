@@ -27,7 +27,7 @@ public sealed class Workbench : IDisposable
 
         OperatorKey = Path.Combine(_sandbox.Root, "operator");
         Repo.Trajeckt(_sandbox, "keygen", "--out", OperatorKey).AssertSucceeded();
-        PackageApp = new ConsumerApp(_sandbox, "package-app", ProjectFile(Version), NugetConfig(Feed));
+        PackageApp = new ConsumerApp(_sandbox, "package-app", PackageProjectFile("Exe"), NugetConfig);
         PackageApp.Dotnet("restore").AssertSucceeded();
     }
 
@@ -57,31 +57,35 @@ public sealed class Workbench : IDisposable
             Directory.Delete(extracted, recursive: true);
     }
 
-    // What `dotnet add package Trajeckt` writes, plus Microsoft.Extensions.AI for AIFunctionFactory.
-    private static string ProjectFile(string version) => $"""
+    /// <summary>A nuget.config naming the feed and nuget.org, as a user testing a local package writes it.</summary>
+    internal string NugetConfig => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="trajeckt-local" value="{Feed}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+          </packageSources>
+        </configuration>
+        """;
+
+    /// <summary>
+    /// A project that adds the package as `dotnet add package Trajeckt` does, plus Microsoft.Extensions.AI
+    /// for AIFunctionFactory.
+    /// </summary>
+    internal string PackageProjectFile(string outputType) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
-            <OutputType>Exe</OutputType>
+            <OutputType>{outputType}</OutputType>
             <TargetFramework>net10.0</TargetFramework>
             <Nullable>enable</Nullable>
             <ImplicitUsings>enable</ImplicitUsings>
           </PropertyGroup>
           <ItemGroup>
-            <PackageReference Include="Trajeckt" Version="{version}" />
+            <PackageReference Include="Trajeckt" Version="{Version}" />
             <PackageReference Include="Microsoft.Extensions.AI" Version="{Versions.MicrosoftExtensionsAI}" />
           </ItemGroup>
         </Project>
-        """;
-
-    private static string NugetConfig(string feed) => $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <clear />
-            <add key="trajeckt-local" value="{feed}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-          </packageSources>
-        </configuration>
         """;
 }
 

@@ -4,9 +4,9 @@ using Trajeckt.Sealing;
 namespace Trajeckt.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// A console app written to a folder: the sources under ConsumerApp/ (two marked tools, a three-line
-/// .traj, a program that reads a customer and then tries to send it out, directly and as a model would)
-/// and a project file that brings in Trajeckt one way or another.
+/// A project written to a folder: the sources under ConsumerApp/ (two marked tools, a three-line .traj,
+/// an agent that reads a customer and then tries to send it out, directly and as a model would, and the
+/// program that runs it) or some of them, and a project file that brings in Trajeckt one way or another.
 /// </summary>
 internal sealed class ConsumerApp
 {
@@ -15,14 +15,17 @@ internal sealed class ConsumerApp
 
     private readonly Sandbox _sandbox;
 
-    public ConsumerApp(Sandbox sandbox, string folderName, string projectFile, string? nugetConfig = null, string? artifactsPath = null)
+    public ConsumerApp(Sandbox sandbox, string folderName, string projectFile, string? nugetConfig = null, string? artifactsPath = null, string name = Name, string[]? sources = null)
     {
         _sandbox = sandbox;
         ArtifactsPath = artifactsPath;
         Folder = sandbox.Folder(folderName);
         foreach (var source in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "ConsumerApp")))
-            File.Copy(source, Path.Combine(Folder, Path.GetFileName(source)));
-        File.WriteAllText(Path.Combine(Folder, Name + ".csproj"), projectFile);
+        {
+            if (sources is null || sources.Contains(Path.GetFileName(source)))
+                File.Copy(source, Path.Combine(Folder, Path.GetFileName(source)));
+        }
+        File.WriteAllText(Path.Combine(Folder, name + ".csproj"), projectFile);
         // Nothing from folders above the temporary one may reach the build.
         File.WriteAllText(Path.Combine(Folder, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(Folder, "Directory.Build.targets"), "<Project />\n");
@@ -52,10 +55,10 @@ internal sealed class ConsumerApp
     private string[] WithArtifacts(string[] args) =>
         ArtifactsPath is null || args is not ["build" or "run" or "publish", ..] ? args : [args[0], "--artifacts-path", ArtifactsPath, .. args[1..]];
 
-    /// <summary>Reads the seal in <paramref name="folder"/>, failing the test if it is missing or malformed.</summary>
-    public static Seal ReadSeal(string folder)
+    /// <summary>Reads the seal of <paramref name="assemblyName"/>'s Support graph in <paramref name="folder"/>, failing the test if it is missing or malformed.</summary>
+    public static Seal ReadSeal(string folder, string assemblyName = Name)
     {
-        var path = Path.Combine(folder, SealFileName);
+        var path = Path.Combine(folder, SealFileNames.For(assemblyName, Trajectory));
         Assert.True(File.Exists(path), $"no seal at {path}");
         Assert.True(SealFile.TryRead(path, out var seal, out var error), error?.ToString());
         return seal;
