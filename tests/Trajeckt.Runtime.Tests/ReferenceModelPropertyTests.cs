@@ -1,6 +1,7 @@
 using CsCheck;
 using Trajeckt.Runtime.Tests.Support;
 using Trajeckt.TestSupport.Reference;
+using Trajeckt.Traj;
 using Trajeckt.Traj.Graph;
 
 namespace Trajeckt.Runtime.Tests;
@@ -25,6 +26,22 @@ public sealed class ReferenceModelPropertyTests
             var session = TrajecktSession.Create(Commitment.FromVerifiedGraph(graph, [1, 2, 3]), options);
             AssertSame(ReferenceModel.Evaluate(ReferenceSession.Committed(graph, halt), events), EngineDriver.Run(session, events), events, seed);
         }, iter: 400);
+
+    [Fact]
+    public void Sessions_of_compiled_policies_decide_like_the_reference_model() =>
+        Gen.Int[0, int.MaxValue].Select(Gen.Bool).Sample((seed, halt) =>
+        {
+            var random = new Random(seed);
+            var policy = RandomPolicies.Create(random);
+            var compilation = TrajCompiler.Compile(policy, "random.traj");
+            Assert.True(compilation.Success, policy + string.Join(Environment.NewLine, compilation.Diagnostics));
+            var trajectory = compilation.Trajectories[0];
+            var graph = trajectory.Graph;
+            var events = RandomEvents(random, graph.Tools.Select(t => t.Name).ToArray(), graph.Labels.ToArray());
+            var options = new TrajecktOptions { OnViolation = halt ? ViolationBehavior.Halt : ViolationBehavior.Refuse };
+            var session = TrajecktSession.Create(Commitment.FromVerifiedGraph(graph, trajectory.Encoding), options);
+            AssertSame(ReferenceModel.Evaluate(ReferenceSession.Committed(graph, halt), events), EngineDriver.Run(session, events), events, seed);
+        }, iter: 200);
 
     [Fact]
     public void Heuristic_sessions_decide_like_the_reference_model() =>
