@@ -137,29 +137,17 @@ internal static class AssemblyGraphs
             && blob.RemainingBytes == 2 && blob.ReadUInt16() == 0;
     }
 
+    // The attribute lives in Trajeckt.Runtime, so in an app it is a member reference to a type reference.
+    // Matching by name is enough: a look-alike attribute could only get other bytes sealed, and the app's
+    // BeginSession checks the seal against the graph compiled into its code, so it would then refuse.
     private static bool IsGraphAttribute(MetadataReader metadata, EntityHandle constructor)
     {
-        switch (constructor.Kind)
-        {
-            case HandleKind.MemberReference:
-                var parent = metadata.GetMemberReference((MemberReferenceHandle)constructor).Parent;
-                if (parent.Kind == HandleKind.TypeReference)
-                {
-                    var reference = metadata.GetTypeReference((TypeReferenceHandle)parent);
-                    return metadata.StringComparer.Equals(reference.Namespace, AttributeNamespace)
-                        && metadata.StringComparer.Equals(reference.Name, AttributeName);
-                }
-                return parent.Kind == HandleKind.TypeDefinition && IsGraphAttributeType(metadata, (TypeDefinitionHandle)parent);
-            case HandleKind.MethodDefinition:
-                return IsGraphAttributeType(metadata, metadata.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType());
-            default:
-                return false;
-        }
-    }
-
-    private static bool IsGraphAttributeType(MetadataReader metadata, TypeDefinitionHandle handle)
-    {
-        var type = metadata.GetTypeDefinition(handle);
+        if (constructor.Kind != HandleKind.MemberReference)
+            return false;
+        var parent = metadata.GetMemberReference((MemberReferenceHandle)constructor).Parent;
+        if (parent.Kind != HandleKind.TypeReference)
+            return false;
+        var type = metadata.GetTypeReference((TypeReferenceHandle)parent);
         return metadata.StringComparer.Equals(type.Namespace, AttributeNamespace)
             && metadata.StringComparer.Equals(type.Name, AttributeName);
     }
