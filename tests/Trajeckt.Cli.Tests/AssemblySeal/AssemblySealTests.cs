@@ -56,6 +56,20 @@ public sealed class AssemblySealTests
     }
 
     [Fact]
+    public void An_attribute_of_the_same_name_in_another_namespace_is_not_a_graph()
+    {
+        using var cli = new SealingCli();
+        var key = cli.Keygen();
+        var lookAlike = typeof(LookAlike.TrajecktGraphAttribute).GetConstructor([typeof(string), typeof(string)])!;
+        var app = EmittedAssembly.Write(cli.File("App.dll"), "App", lookAlike, ("Support", EmittedAssembly.Encoding("Support")));
+
+        Assert.Equal(0, cli.Run("seal", app, "--key", key + ".key"));
+
+        Assert.Contains("no Trajeckt graph in assembly App; nothing to seal", cli.Out);
+        Assert.Empty(Directory.GetFiles(cli.Folder, "*.seal"));
+    }
+
+    [Fact]
     public void One_bad_graph_fails_the_assembly_and_no_seal_is_written()
     {
         using var cli = new SealingCli();

@@ -25,12 +25,16 @@ internal static class EmittedAssembly
     }
 
     /// <summary>Saves assembly <paramref name="name"/> with one graph attribute per (trajectory, base64) pair.</summary>
-    public static string Write(string path, string name, params (string Trajectory, string Encoding)[] graphs)
+    public static string Write(string path, string name, params (string Trajectory, string Encoding)[] graphs) =>
+        Write(path, name, s_graphAttribute, graphs);
+
+    /// <summary>Saves assembly <paramref name="name"/> with one <paramref name="attribute"/> per (trajectory, base64) pair.</summary>
+    public static string Write(string path, string name, ConstructorInfo attribute, params (string Trajectory, string Encoding)[] graphs)
     {
         var assembly = new PersistedAssemblyBuilder(new AssemblyName(name), typeof(object).Assembly);
         assembly.DefineDynamicModule(name);
         foreach (var (trajectory, encoding) in graphs)
-            assembly.SetCustomAttribute(new CustomAttributeBuilder(s_graphAttribute, [trajectory, encoding]));
+            assembly.SetCustomAttribute(new CustomAttributeBuilder(attribute, [trajectory, encoding]));
         // Another attribute too, so that the reader is seen to pick only the graph attributes.
         assembly.SetCustomAttribute(new CustomAttributeBuilder(
             typeof(AssemblyDescriptionAttribute).GetConstructor([typeof(string)])!, ["not a graph"]));
