@@ -7,11 +7,10 @@ namespace Trajeckt;
 /// </summary>
 public readonly struct Decision
 {
-    internal Decision(TrajecktSession session, long step, int toolIndex, string? toolName, DecisionReason reason, string? message)
+    internal Decision(TrajecktSession session, long step, string? toolName, DecisionReason reason, string? message)
     {
         Session = session;
         Step = step;
-        ToolIndex = toolIndex;
         ToolName = toolName;
         Reason = reason;
         Message = message;
@@ -39,9 +38,6 @@ public readonly struct Decision
     public string? Message { get; }
 
     internal TrajecktSession? Session { get; }
-
-    // The tool's index in the session's graph, or -1 when the session has none or the tool is unknown.
-    internal int ToolIndex { get; }
 
     /// <summary>Returns the decision as one line: <c>step N: tool allow</c> or <c>step N: tool deny (message)</c>.</summary>
     public override string ToString() =>

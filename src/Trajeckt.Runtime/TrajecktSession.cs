@@ -183,7 +183,7 @@ public sealed class TrajecktSession
         {
             try
             {
-                _enforcer.ApplyReported(decision.ToolIndex, decision.ToolName, decision.Step, reportedOrigin, reportedLabels);
+                _enforcer.ApplyReported(decision.ToolName, decision.Step, reportedOrigin, reportedLabels);
             }
             catch (Exception)
             {
@@ -359,7 +359,7 @@ public sealed class TrajecktSession
                 _haltReason = reason;
                 haltedNow = true;
             }
-            decision = new Decision(this, step, toolIndex, toolName, reason, message);
+            decision = new Decision(this, step, toolName, reason, message);
             _recorder.Record(step, toolIndex, toolName, reason, message);
         }
         if (_logging || DecisionTelemetry.IsListening)

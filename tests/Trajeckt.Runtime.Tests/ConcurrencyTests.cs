@@ -7,8 +7,10 @@ namespace Trajeckt.Runtime.Tests;
 /// <summary>
 /// Events decided in parallel in one session serialize in the order of their steps: replaying that
 /// order sequentially (through the reference model and a fresh session) gives the same outcomes, and
-/// no step or allowed call is lost.
+/// no step or allowed call is lost. Runs alone: it keeps every core busy, which would slow (and be
+/// slowed by) timing- and memory-sensitive tests running beside it.
 /// </summary>
+[Collection(DiagnosticsCollection.Name)]
 public sealed class ConcurrencyTests
 {
     private const int Threads = 4;

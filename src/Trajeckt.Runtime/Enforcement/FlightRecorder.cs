@@ -55,7 +55,7 @@ internal sealed class FlightRecorder
             var slot = (start + i) % Capacity;
             var entry = _entries[slot];
             var name = entry.ToolIndex >= 0 ? _tools[entry.ToolIndex].Name : _names[slot];
-            copy[i] = new Decision(_session, entry.Step, entry.ToolIndex, name, entry.Reason, _messages[slot]);
+            copy[i] = new Decision(_session, entry.Step, name, entry.Reason, _messages[slot]);
         }
         return copy;
     }

@@ -86,7 +86,7 @@ internal sealed class GraphEnforcer : SessionEnforcer
         return DecisionReason.None;
     }
 
-    public override void ApplyReported(int toolIndex, string? toolName, long step, Trust? origin, IReadOnlyList<string>? labels)
+    public override void ApplyReported(string? toolName, long step, Trust? origin, IReadOnlyList<string>? labels)
     {
         if (origin is { } reported && Sanitize(reported) is var trust && trust < _integrity)
             LowerIntegrity(trust, toolName, step);

@@ -58,7 +58,7 @@ internal sealed class HeuristicEnforcer : SessionEnforcer
             : $"heuristic: egress tool {name} may not run after the shell command {_shellTool} at step {_shellStep} (ShellExec -> NetworkEgress)";
     }
 
-    public override void ApplyReported(int toolIndex, string? toolName, long step, Trust? origin, IReadOnlyList<string>? labels)
+    public override void ApplyReported(string? toolName, long step, Trust? origin, IReadOnlyList<string>? labels)
     {
         // Heuristic mode classifies tools by their declared effects only; reported output changes no decision.
     }

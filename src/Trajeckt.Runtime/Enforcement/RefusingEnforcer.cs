@@ -21,7 +21,7 @@ internal sealed class RefusingEnforcer : SessionEnforcer
     public override string DescribeRefusal(DecisionReason reason, string? name, int toolIndex, long step) =>
         $"{ReasonCodes.ToCode(reason)}: {Describe(name)} is refused at step {step}: {_cause}";
 
-    public override void ApplyReported(int toolIndex, string? toolName, long step, Trust? origin, IReadOnlyList<string>? labels)
+    public override void ApplyReported(string? toolName, long step, Trust? origin, IReadOnlyList<string>? labels)
     {
         // Nothing is ever allowed, so nothing is ever completed.
     }

@@ -30,7 +30,7 @@ internal abstract class SessionEnforcer
     public abstract string DescribeRefusal(DecisionReason reason, string? name, int toolIndex, long step);
 
     /// <summary>Applies what an allowed call reported about its output: labels join the taint, an origin can only lower integrity.</summary>
-    public abstract void ApplyReported(int toolIndex, string? toolName, long step, Trust? origin, IReadOnlyList<string>? labels);
+    public abstract void ApplyReported(string? toolName, long step, Trust? origin, IReadOnlyList<string>? labels);
 
     /// <summary>Records that an allowed call's output could not be recorded: assume the worst.</summary>
     public abstract void AssumeWorstOutput(string? toolName, long step);

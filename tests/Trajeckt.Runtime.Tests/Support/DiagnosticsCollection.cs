@@ -1,6 +1,6 @@
 namespace Trajeckt.Runtime.Tests.Support;
 
-/// <summary>Tests that listen to or measure the process-wide audit channels run one at a time.</summary>
+/// <summary>Tests that listen to process-wide audit channels, measure allocation, or saturate the cores run one at a time, after the parallel ones.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class DiagnosticsCollection
 {
