@@ -67,7 +67,7 @@ internal sealed class Sandbox : IDisposable
         {
             Directory.Delete(Root, recursive: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Best effort: a leftover temp folder must not fail the tests.
         }
