@@ -84,5 +84,8 @@ internal static class GraphEmitter
         return text.ToString();
     }
 
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    // Names may hold what C# reads as a line end (U+0085, U+2028, U+2029 are allowed in Traj names), which
+    // would end the /// comment mid-line and leave the rest as code: write those as character references.
+    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")
+        .Replace("\u0085", "&#x85;").Replace("\u2028", "&#x2028;").Replace("\u2029", "&#x2029;");
 }
