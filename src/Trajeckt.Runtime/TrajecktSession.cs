@@ -177,7 +177,7 @@ public sealed class TrajecktSession
             return;
         if (!ReferenceEquals(decision.Session, this))
             throw new ArgumentException("The decision was made by another session.", nameof(decision));
-        if (reportedOrigin is null && (reportedLabels is null || reportedLabels.Count == 0))
+        if (reportedOrigin is null && reportedLabels is null)
             return;
         lock (_gate)
         {

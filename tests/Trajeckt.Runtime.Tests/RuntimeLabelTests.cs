@@ -83,9 +83,9 @@ public sealed class RuntimeLabelTests
 
     private sealed class ThrowingList : IReadOnlyList<string>
     {
-        public string this[int index] => throw new InvalidOperationException("broken label source");
+        public string this[int index] => "unreachable";
 
-        public int Count => 1;
+        public int Count => throw new InvalidOperationException("broken label source");
 
         public IEnumerator<string> GetEnumerator() => throw new InvalidOperationException("broken label source");
 
