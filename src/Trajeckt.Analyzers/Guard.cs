@@ -1,0 +1,26 @@
+using System;
+
+namespace Trajeckt.Analyzers;
+
+/// <summary>
+/// Analyzers run in the IDE on half-typed code: an unexpected shape must never crash the host. Whatever an
+/// analysis did not finish reports nothing (the generator still gates every call it intercepts).
+/// </summary>
+internal static class Guard
+{
+    public static void Run(Action analysis)
+    {
+        try
+        {
+            analysis();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception)
+        {
+            // Deliberately swallowed: see the type's remarks.
+        }
+    }
+}
