@@ -89,8 +89,8 @@ public sealed class BypassAnalyzer : DiagnosticAnalyzer
     {
         foreach (var typeArgument in invocation.TargetMethod.TypeArguments)
         {
-            if (symbols.FirstToolOf(typeArgument) is { } name)
-                return (name, typeArgument.Name + ".Method");
+            if (symbols.FirstToolOf(typeArgument) is { } tool)
+                return (tool.Name, Operations.MethodGroupText(tool.Method));
         }
         foreach (var argument in invocation.Arguments)
         {
@@ -102,10 +102,10 @@ public sealed class BypassAnalyzer : DiagnosticAnalyzer
                         return (name, Operations.MethodGroupText(reference.Method));
                     case IDelegateCreationOperation { Target: IAnonymousFunctionOperation function } when Operations.FirstToolCall(function, symbols) is { } call:
                         return (call.Tool, Operations.MethodGroupText(call.Call.TargetMethod));
-                    case ITypeOfOperation typeOf when symbols.FirstToolOf(typeOf.TypeOperand) is { } name:
-                        return (name, typeOf.TypeOperand.Name + ".Method");
-                    case { Type: INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type } when symbols.FirstToolOf(type) is { } name:
-                        return (name, type.Name + ".Method");
+                    case ITypeOfOperation typeOf when symbols.FirstToolOf(typeOf.TypeOperand) is { } tool:
+                        return (tool.Name, Operations.MethodGroupText(tool.Method));
+                    case { Type: INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type } when symbols.FirstToolOf(type) is { } tool:
+                        return (tool.Name, Operations.MethodGroupText(tool.Method));
                 }
             }
         }

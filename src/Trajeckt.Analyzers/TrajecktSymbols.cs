@@ -14,7 +14,7 @@ namespace Trajeckt.Analyzers;
 internal sealed class TrajecktSymbols
 {
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _tools = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, string?> _typesWithTools = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, IMethodSymbol?> _typesWithTools = new(SymbolEqualityComparer.Default);
 
     private TrajecktSymbols(Compilation compilation, INamedTypeSymbol toolAttribute)
     {
@@ -57,20 +57,23 @@ internal sealed class TrajecktSymbols
         return toolName is not null;
     }
 
-    /// <summary>The name of a tool among the methods of <paramref name="type"/> and its base types, or <see langword="null"/>.</summary>
-    public string? FirstToolOf(ITypeSymbol type) =>
-        _typesWithTools.GetOrAdd(type, t =>
+    /// <summary>The first tool among the methods of <paramref name="type"/> and its base types, with its name, or <see langword="null"/>.</summary>
+    public (string Name, IMethodSymbol Method)? FirstToolOf(ITypeSymbol type)
+    {
+        var method = _typesWithTools.GetOrAdd(type, t =>
         {
             for (var current = t; current is not null; current = current.BaseType)
             {
                 foreach (var member in current.GetMembers())
                 {
-                    if (member is IMethodSymbol method && TryGetTool(method, out var name))
-                        return name;
+                    if (member is IMethodSymbol candidate && TryGetTool(candidate, out _))
+                        return candidate;
                 }
             }
             return null;
         });
+        return method is not null && TryGetTool(method, out var name) ? (name, method) : null;
+    }
 
     public bool IsEffectAttribute(INamedTypeSymbol? type)
     {
