@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using Trajeckt.Replay;
+using Trajeckt.Runtime.Tests.Support;
 
 namespace Trajeckt.Runtime.Tests.Replay;
 
+// It measures the process-wide heap, so it runs alone, after the parallel tests.
+[Collection(DiagnosticsCollection.Name)]
 public sealed class LargeTraceTests
 {
     private const int EventCount = 1_000_000;
