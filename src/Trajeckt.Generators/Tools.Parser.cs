@@ -49,7 +49,7 @@ internal static class ToolParser
                         : ToolEffects.ExternalSink;
                     break;
                 case KnownTypes.OriginAttribute:
-                    origin = TrustArgument(attribute);
+                    origin = TrustArgument(attribute, unreadable: Trust.Untrusted);
                     break;
                 case KnownTypes.ShellExecAttribute:
                     effects |= ToolEffects.Shell;
@@ -71,7 +71,7 @@ internal static class ToolParser
             {
                 if (attribute.AttributeClass?.ToDisplayString() == KnownTypes.OriginAttribute)
                 {
-                    var level = TrustArgument(attribute);
+                    var level = TrustArgument(attribute, unreadable: Trust.TrustedUser);
                     floor = floor is { } current && current > level ? current : level;
                 }
             }
@@ -83,10 +83,12 @@ internal static class ToolParser
         return new ToolSpec(name, display, effects, labels.ToEquatableArray(), origin, floor, LocationInfo.From(location), diagnostics.ToEquatableArray());
     }
 
-    private static Trust TrustArgument(AttributeData attribute) =>
+    // An unreadable trust argument (e.g. [Origin((Trust)200)]) errs on the safe side, which depends on the
+    // use: the least trust for a tool's output, the strictest floor for a parameter.
+    private static Trust TrustArgument(AttributeData attribute, Trust unreadable) =>
         attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is byte value && value <= (byte)Trust.TrustedUser
             ? (Trust)value
-            : Trust.Untrusted; // an unreadable trust argument errs on the side of less trust
+            : unreadable;
 
     private static bool IsValidName(string? name) =>
         !string.IsNullOrEmpty(name) && name!.IndexOf('\n') < 0 && name.IndexOf('\r') < 0;

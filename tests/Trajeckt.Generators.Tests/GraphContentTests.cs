@@ -67,6 +67,28 @@ public sealed partial class GraphContentTests
     }
 
     [Fact]
+    public void AnUndefinedTrustValueErrsOnTheSafeSide()
+    {
+        const string source = """
+            using Trajeckt;
+
+            namespace Agent;
+
+            public static class Odd
+            {
+                [Tool, Origin((Trust)200)]
+                public static string Fetch([Origin((Trust)201)] string url) => url;
+            }
+            """;
+
+        var run = GeneratorHarness.Run([("Odd.cs", source)]).AssertCompilesCleanly();
+
+        var tool = GraphDecoder.Decode(CompiledIntoAssembly(run.Output).Single().Encoding).Tools.Single();
+        // Its output is trusted least, and it runs unauthorized only at the highest integrity.
+        Assert.Equal((Trust.Untrusted, (Trust?)Trust.TrustedUser), (tool.Origin, tool.Floor));
+    }
+
+    [Fact]
     public void ThePolicysGraphIsTheTrajCompilersGraphOfTheSamePolicySpelledInTraj()
     {
         const string plan = "  plan read_customer* (Upload | Remember)? Run?;\n  flow customer-pii -> Upload;\n";
