@@ -328,6 +328,7 @@ public sealed class DiagnosticsTests
     [InlineData("trajectory Support {\n  plan read_ticket nope;\n}\n", "nope;", "TRJ0101", DiagnosticSeverity.Error)]
     [InlineData("trajectory Support {\n  plan read_ticket send_email;\n  budget calls;\n}\n", ";\n}", "TRJ0020", DiagnosticSeverity.Error)]
     [InlineData("trajectory Support {\n  plan read_ticket send_email;\n  authorize read_ticket by TrustedUser;\n}\n", "read_ticket by", "TRJ0150", DiagnosticSeverity.Warning)]
+    [InlineData("trajectory Support {\n  tool send_email : sink(control);\n  plan read_ticket send_email?;\n}\n", "send_email :", "TRJ0115", DiagnosticSeverity.Error)]
     public void APolicyDiagnosticOfTheTrajCompilerIsPassedThroughAtItsPositionInThePolicy(string policy, string marker, string code, DiagnosticSeverity severity)
     {
         var run = GeneratorHarness.Run([("Tools.cs", Tools)], [("support.traj", policy)]);
