@@ -20,7 +20,7 @@ internal static class Guard
         }
         catch (Exception)
         {
-            // Deliberately swallowed: see the type's remarks.
+            // Deliberately swallowed: see the type's summary.
         }
     }
 }

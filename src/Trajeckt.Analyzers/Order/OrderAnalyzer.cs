@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Trajeckt.Analyzers.Order;
+
+/// <summary>
+/// Checks the order of tool calls within a method against the commitment: a call that the runtime would
+/// refuse (transition, flow, floor) on every path that reaches it is TRJ2008, on some path TRJ2009.
+/// Under several trajectories, a call is reported only when every trajectory the method may run under
+/// refuses it (or the one its <c>BeginSession</c> names).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OrderAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.RefusedOnEveryPath, Descriptors.RefusedOnSomePath);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (TrajecktSymbols.TryCreate(start.Compilation) is not { } symbols)
+                return;
+            var graphs = new Lazy<ImmutableArray<CommittedGraph>>(() => CommittedGraph.FromAssembly(start.Compilation));
+            start.RegisterOperationBlockAction(c => Guard.Run(() => AnalyzeBlock(c, symbols, graphs)));
+        });
+    }
+
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context, TrajecktSymbols symbols, Lazy<ImmutableArray<CommittedGraph>> graphs)
+    {
+        foreach (var block in context.OperationBlocks)
+        {
+            // The blocks of a method or constructor body (field and parameter initializers are not code that calls tools in order).
+            if (block is not IBlockOperation { Parent: null or IMethodBodyOperation or IConstructorBodyOperation })
+                continue;
+            if (!block.Descendants().Any(o => o is IInvocationOperation invocation && symbols.TryGetTool(invocation.TargetMethod, out _)))
+                continue;
+            if (graphs.Value.IsEmpty)
+                return;
+            var cfg = context.GetControlFlowGraph(block);
+            var perGraph = new List<IReadOnlyDictionary<SyntaxNode, CallVerdict>>();
+            foreach (var graph in graphs.Value)
+            {
+                // A trajectory the analysis could not finish leaves every call undecided: report nothing.
+                if (MethodFlow.Analyze(cfg, graph, symbols, context.CancellationToken) is not { } verdicts)
+                    return;
+                perGraph.Add(verdicts);
+            }
+            Report(context, perGraph);
+        }
+    }
+
+    private static void Report(OperationBlockAnalysisContext context, List<IReadOnlyDictionary<SyntaxNode, CallVerdict>> perGraph)
+    {
+        foreach (var call in perGraph.SelectMany(v => v.Keys).Distinct().OrderBy(n => n.SpanStart))
+        {
+            // Only trajectories some path reaches the call under have a say.
+            var verdicts = perGraph.Select(v => v.TryGetValue(call, out var verdict) ? verdict : null)
+                .Where(v => v is not null && (v.RefusedOnSomePath || v.AllowedOnSomePath)).ToList();
+            if (verdicts.Count == 0 || !verdicts.All(v => v!.RefusedOnSomePath))
+                continue;
+            var everyPath = verdicts.All(v => !v!.AllowedOnSomePath);
+            context.ReportDiagnostic(Diagnostic.Create(
+                everyPath ? Descriptors.RefusedOnEveryPath : Descriptors.RefusedOnSomePath,
+                call.GetLocation(),
+                verdicts[0]!.Reason));
+        }
+    }
+}
