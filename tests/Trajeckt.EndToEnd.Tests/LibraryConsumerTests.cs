@@ -19,7 +19,7 @@ public sealed class LibraryConsumerTests(Workbench bench)
             name: Library, sources: ["Agent.cs", "Tools.cs", "support.traj"]);
         var app = new ConsumerApp(bench.Sandbox, "library/App", AppProjectFile(), bench.NugetConfig, sources: ["Program.cs"]);
 
-        app.Dotnet("build").AssertSucceeded();
+        AppOutput.AssertCleanBuild(app.Dotnet("build").AssertSucceeded());
         var seal = ConsumerApp.ReadSeal(Path.Combine(library.Folder, "bin", "Debug", "net10.0"), Library);
         var copied = ConsumerApp.ReadSeal(app.OutputFolder("Debug"), Library);
         Assert.Equal((seal.Digest, seal.KeyId), (copied.Digest, copied.KeyId));

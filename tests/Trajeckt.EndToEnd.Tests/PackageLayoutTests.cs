@@ -13,6 +13,7 @@ public sealed class PackageLayoutTests(Workbench bench)
     [InlineData("lib/net10.0/Trajeckt.Traj.dll")]
     [InlineData("analyzers/dotnet/cs/Trajeckt.Generators.dll")]
     [InlineData("analyzers/dotnet/cs/Trajeckt.Traj.dll")]
+    [InlineData("analyzers/dotnet/cs/Trajeckt.Analyzers.dll")]
     [InlineData("build/Trajeckt.props")]
     [InlineData("build/Trajeckt.targets")]
     [InlineData("buildTransitive/Trajeckt.props")]

@@ -32,9 +32,14 @@ internal static class AppOutput
         Assert.DoesNotContain("SENT to", run.Output);
     }
 
-    /// <summary>The generator ran and loaded in the compiler (a skipped generator only warns).</summary>
-    public static void AssertGeneratorRan(ProcessResult build)
+    /// <summary>
+    /// The build a new user sees: no warning at all, so also none of the compiler's warnings that it
+    /// skipped the generator or the analyzers (CS8784, CS8785, CS9057), which would leave calls ungated.
+    /// </summary>
+    public static void AssertCleanBuild(ProcessResult build)
     {
+        Assert.Contains("0 Warning(s)", build.Output);
+        Assert.DoesNotContain("CS8784", build.Output);
         Assert.DoesNotContain("CS8785", build.Output);
         Assert.DoesNotContain("CS9057", build.Output);
     }
