@@ -91,7 +91,7 @@ public static class GraphDecoder
         for (var i = 0; i < count; i++)
         {
             var at = offsets[i] = reader.Position;
-            labels[i] = reader.ReadName($"label {i}");
+            labels[i] = reader.ReadName(Subject.Of("the name", "label", i));
             if (i > 0 && string.CompareOrdinal(labels[i - 1], labels[i]) >= 0)
                 throw GraphReader.Fail(GraphFormatErrorKind.NotCanonical, at, $"Label '{labels[i]}' does not follow '{labels[i - 1]}' in ordinal order, or repeats it.");
         }
@@ -124,23 +124,23 @@ public static class GraphDecoder
     {
         var name = reader.ReadName("a tool name");
         var effectsAt = reader.Position;
-        var effects = (ToolEffects)reader.ReadByte($"the effects of tool '{name}'");
+        var effects = (ToolEffects)reader.ReadByte(Subject.Of("the effects", "tool", name));
         if ((effects & ~GraphFormat.KnownEffects) != 0)
             throw GraphReader.Fail(GraphFormatErrorKind.InvalidValue, effectsAt, $"Tool '{name}' has unknown effect bits 0x{(byte)(effects & ~GraphFormat.KnownEffects):x2}.");
-        var origin = reader.ReadTrust($"the origin of tool '{name}'");
+        var origin = reader.ReadTrust(Subject.Of("the origin", "tool", name));
         var floorAt = reader.Position;
-        var floorByte = reader.ReadByte($"the floor of tool '{name}'");
+        var floorByte = reader.ReadByte(Subject.Of("the floor", "tool", name));
         if (floorByte > GraphFormat.MaxTrust + 1)
             throw GraphReader.Fail(GraphFormatErrorKind.InvalidValue, floorAt, $"The floor of tool '{name}' is {floorByte}; it must be 0 (none) or a trust level plus one (1 to {GraphFormat.MaxTrust + 1}).");
         Trust? floor = floorByte == GraphFormat.NoFloor ? null : (Trust)(floorByte - 1);
         var authorizerAt = reader.Position;
-        var authorizer = reader.ReadTrust($"the authorizer of tool '{name}'");
+        var authorizer = reader.ReadTrust(Subject.Of("the authorizer", "tool", name));
         if (floor is null && authorizer != Trust.TrustedUser)
             throw GraphReader.Fail(GraphFormatErrorKind.NotCanonical, authorizerAt, $"Tool '{name}' has no floor, so its authorizer must be the default {Trust.TrustedUser}, not {authorizer}.");
         if ((effects & ToolEffects.ControlSink) != 0 && floor is null)
             throw GraphReader.Fail(GraphFormatErrorKind.InvalidGraph, floorAt, $"Tool '{name}' is a control sink without a floor; control sinks always have one.");
         var labelsAt = reader.Position;
-        var labels = reader.ReadAscending($"a label index of tool '{name}'", labelCount, "label");
+        var labels = reader.ReadAscending(Subject.Of("a label index", "tool", name), labelCount, "label");
         if (((effects & ToolEffects.Sensitive) != 0) != (labels.Length > 0))
             throw GraphReader.Fail(GraphFormatErrorKind.NotCanonical, labelsAt, $"Tool '{name}' must have the sensitive effect exactly when it carries labels.");
         return new GraphTool(name, effects, labels, origin, floor, authorizer);
@@ -152,7 +152,7 @@ public static class GraphDecoder
         for (var label = 0; label < labels.Length; label++)
         {
             var at = reader.Position;
-            flows[label] = reader.ReadAscending($"a flow target of label '{labels[label]}'", tools.Length, "tool");
+            flows[label] = reader.ReadAscending(Subject.Of("a flow target", "label", labels[label]), tools.Length, "tool");
             foreach (var tool in flows[label])
             {
                 if (!tools[tool].IsFlowRestricted)
@@ -173,21 +173,23 @@ public static class GraphDecoder
             throw GraphReader.Fail(GraphFormatErrorKind.InvalidGraph, countAt, "The plan automaton has no states; it needs at least the start state.");
         var accepting = new bool[stateCount];
         var start = new int[stateCount + 1];
-        var tools = new List<int>();
-        var targets = new List<int>();
+        // Each transition takes at least two bytes, so the bytes left bound the lists without trusting a count.
+        var capacity = Math.Min(reader.Remaining / MinTransitionBytes, GraphLimits.MaxTransitions);
+        var tools = new List<int>(capacity);
+        var targets = new List<int>(capacity);
         for (var state = 0; state < stateCount; state++)
         {
-            accepting[state] = reader.ReadFlag($"the accepting flag of state {state}");
+            accepting[state] = reader.ReadFlag(Subject.Of("the accepting flag", "state", state));
             start[state] = tools.Count;
             var rowAt = reader.Position;
-            var rowLength = reader.ReadCount($"the transition count of state {state}", MinTransitionBytes, toolCount, GraphFormatErrorKind.LengthOutOfRange);
+            var rowLength = reader.ReadCount(Subject.Of("the transition count", "state", state), MinTransitionBytes, toolCount, GraphFormatErrorKind.LengthOutOfRange);
             if ((long)tools.Count + rowLength > GraphLimits.MaxTransitions)
                 throw GraphReader.Fail(GraphFormatErrorKind.TooLarge, rowAt, $"The plan automaton has more than {GraphLimits.MaxTransitions} transitions.");
             for (var i = 0; i < rowLength; i++)
             {
-                tools.Add(reader.ReadNextAscending($"a transition tool of state {state}", i == 0 ? -1 : tools[tools.Count - 1], toolCount, "tool"));
+                tools.Add(reader.ReadNextAscending(Subject.Of("a transition tool", "state", state), i == 0 ? -1 : tools[tools.Count - 1], toolCount, "tool"));
                 var targetAt = reader.Position;
-                var target = reader.ReadVarint($"a transition target of state {state}");
+                var target = reader.ReadVarint(Subject.Of("a transition target", "state", state));
                 if (target >= stateCount)
                     throw GraphReader.Fail(GraphFormatErrorKind.InvalidReference, targetAt, $"A transition of state {state} leads to state {target}, but there are only {stateCount}.");
                 targets.Add(target);
