@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.AI;
 
 namespace Trajeckt.Extensions.AI;
@@ -10,15 +9,6 @@ namespace Trajeckt.Extensions.AI;
 /// </summary>
 internal sealed class FunctionGate
 {
-    // The generator's AIFunction gate (AIFunctionFactory.Create(toolMethod) intercepted) decides its calls itself in
-    // the ambient session; deciding them here too would count every call twice and break the plan's order.
-    private const string GeneratedGateTypeName = "Trajeckt.Generated.TrajecktGatedAIFunction";
-
-    // DelegatingAIFunction.InnerFunction is protected; without it (a changed API) no function counts as
-    // self-gated, which decides such calls twice: stricter, never looser.
-    private static readonly PropertyInfo? s_innerFunction =
-        typeof(DelegatingAIFunction).GetProperty("InnerFunction", BindingFlags.Instance | BindingFlags.NonPublic);
-
     // Refuses every call with no_commitment: what a call gets when no session can be found.
     private static readonly TrajecktSession s_noSession = TrajecktSession.Create((Commitment?)null);
 
@@ -43,18 +33,19 @@ internal sealed class FunctionGate
     {
         var session = ResolveSession(_options);
         var function = context.Function;
+        var toolName = ToolFunctions.ToolName(function);
         using var scope = session.Enter();
-        AuthorizeIfApproved(session, function);
-        if (IsSelfGated(function))
+        AuthorizeIfApproved(session, function, toolName);
+        if (ToolFunctions.DecidableTarget(function) is not { } target)
             return await InvokeSelfGatedAsync(context, cancellationToken).ConfigureAwait(false);
 
-        var decision = session.Begin(function.Name);
+        var decision = session.Begin(toolName);
         if (!decision.IsAllowed)
             return Refuse(context, decision);
         var report = TrajecktToolOutput.Begin();
         try
         {
-            return await InvokeInnerAsync(context, cancellationToken).ConfigureAwait(false);
+            return await InvokeInnerAsync(context, target, cancellationToken).ConfigureAwait(false);
         }
         catch (TrajectoryViolationException e)
         {
@@ -71,27 +62,17 @@ internal sealed class FunctionGate
 
     // FunctionInvokingChatClient invokes an ApprovalRequiredAIFunction only for a call the user approved: that
     // approval is the TrustedUser instruction that authorizes this one call past the tool's floor.
-    private static void AuthorizeIfApproved(TrajecktSession session, AIFunction function)
+    private static void AuthorizeIfApproved(TrajecktSession session, AIFunction function, string toolName)
     {
-        if (function.GetService<ApprovalRequiredAIFunction>() is not null && RequiresAuthorization(session, function.Name))
-            session.Authorize(function.Name, Trust.TrustedUser);
-    }
-
-    private static bool IsSelfGated(AIFunction function)
-    {
-        for (AIFunction? current = function; current is not null; current = current is DelegatingAIFunction ? s_innerFunction?.GetValue(current) as AIFunction : null)
-        {
-            if (current.GetType().FullName == GeneratedGateTypeName)
-                return true;
-        }
-        return false;
+        if (function.GetService<ApprovalRequiredAIFunction>() is not null && RequiresAuthorization(session, toolName))
+            session.Authorize(toolName, Trust.TrustedUser);
     }
 
     private async ValueTask<object?> InvokeSelfGatedAsync(FunctionInvocationContext context, CancellationToken cancellationToken)
     {
         try
         {
-            return await InvokeInnerAsync(context, cancellationToken).ConfigureAwait(false);
+            return await InvokeInnerAsync(context, context.Function, cancellationToken).ConfigureAwait(false);
         }
         catch (TrajectoryViolationException e)
         {
@@ -99,8 +80,14 @@ internal sealed class FunctionGate
         }
     }
 
-    private ValueTask<object?> InvokeInnerAsync(FunctionInvocationContext context, CancellationToken cancellationToken) =>
-        _next is not null ? _next(context, cancellationToken) : context.Function.InvokeAsync(context.Arguments, cancellationToken);
+    private ValueTask<object?> InvokeInnerAsync(FunctionInvocationContext context, AIFunction target, CancellationToken cancellationToken)
+    {
+        if (_next is null)
+            return target.InvokeAsync(context.Arguments, cancellationToken);
+        // An invoker installed before UseTrajeckt runs the decided function, not a generated gate around it.
+        context.Function = target;
+        return _next(context, cancellationToken);
+    }
 
     private string Refuse(FunctionInvocationContext context, Decision decision)
     {

@@ -52,7 +52,7 @@ public sealed class TrajecktChatClient : DelegatingChatClient
         for (var i = 0; i < tools.Count; i++)
         {
             if (tools[i] is AIFunction function && function.GetService<ApprovalRequiredAIFunction>() is null
-                && FunctionGate.RequiresAuthorization(session, function.Name))
+                && FunctionGate.RequiresAuthorization(session, ToolFunctions.ToolName(function)))
             {
                 replaced ??= [.. tools];
                 replaced[i] = new ApprovalRequiredAIFunction(function);

@@ -1,0 +1,50 @@
+using System.Reflection;
+using Microsoft.Extensions.AI;
+
+namespace Trajeckt.Extensions.AI;
+
+/// <summary>How an <see cref="AIFunction"/> maps to a tool of the policy, and which function in its wrapper chain to invoke.</summary>
+internal static class ToolFunctions
+{
+    // The generator's AIFunction gate (what an intercepted AIFunctionFactory.Create(toolMethod) returns) decides
+    // its calls itself, in the ambient session, with no way to report output; the pipeline gate decides instead
+    // and invokes what the generated gate wraps, so each call is decided once and its reports are recorded.
+    private const string GeneratedGateTypeName = "Trajeckt.Generated.TrajecktGatedAIFunction";
+
+    // DelegatingAIFunction.InnerFunction is protected. Without it (a changed API) no chain can be unwrapped, and a
+    // generated gate is left to decide by itself: never looser.
+    private static readonly PropertyInfo? s_innerFunction =
+        typeof(DelegatingAIFunction).GetProperty("InnerFunction", BindingFlags.Instance | BindingFlags.NonPublic);
+
+    /// <summary>
+    /// The tool a function runs: the name in the <see cref="ToolAttribute"/> of the method it was created from
+    /// (the method's name for a bare <c>[Tool]</c>), the same rule the generator uses; else the function's name.
+    /// </summary>
+    public static string ToolName(AIFunction function)
+    {
+        var method = function.UnderlyingMethod;
+        if (method?.GetCustomAttribute<ToolAttribute>() is { } tool)
+            return tool.Name ?? method.Name;
+        return function.Name;
+    }
+
+    /// <summary>
+    /// The function to invoke once the pipeline has decided the call: <paramref name="function"/> itself, or what a
+    /// generated gate under pass-through wrappers wraps. <see langword="null"/> when the chain holds a generated
+    /// gate that cannot be passed over (under a wrapper of unknown behaviour): that gate must decide by itself.
+    /// </summary>
+    public static AIFunction? DecidableTarget(AIFunction function)
+    {
+        var passThrough = true;
+        for (AIFunction? current = function; current is not null; current = Inner(current))
+        {
+            if (current.GetType().FullName == GeneratedGateTypeName)
+                return passThrough ? Inner(current) : null;
+            passThrough &= current is ApprovalRequiredAIFunction;
+        }
+        return function;
+    }
+
+    private static AIFunction? Inner(AIFunction function) =>
+        function is DelegatingAIFunction ? s_innerFunction?.GetValue(function) as AIFunction : null;
+}
