@@ -14,9 +14,14 @@ try
     await new SupportAgentDemo(Console.Out, style).RunAsync(support, automation, phase => realModel ?? new ScriptedModel(phase.Script));
     return support.Commitment is null || automation.Commitment is null ? 1 : 0;
 }
-catch (Exception e) when (e is ArgumentException or System.ClientModel.ClientResultException or HttpRequestException)
+catch (ArgumentException e)
 {
-    // A configuration or endpoint problem: say what it is, without a stack trace.
     Console.Error.WriteLine($"support agent: {e.Message}");
+    return 2;
+}
+catch (Exception e) when (EndpointFailure.Describe(e) is { } failure)
+{
+    // The real model could not be reached or refused the request: say so, without a stack trace.
+    Console.Error.WriteLine($"support agent: the model endpoint failed: {failure}");
     return 2;
 }
