@@ -41,6 +41,9 @@ internal static class InterceptorEmitter
 
     private static void EmitInterceptor(SourceWriter source, InterceptedMethod method, InterceptedCall[] calls, int index)
     {
+        // The slot remembers the tool's id in the current commitment, so a call skips the look-up by name.
+        source.Line($"private static readonly global::Trajeckt.Interception.ToolSlot s_tool{index} = new({Identifiers.Literal(method.ToolName)});");
+        source.Line();
         foreach (var call in calls)
             source.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({call.LocationVersion}, \"{call.LocationData}\")] // {call.Site}");
 
@@ -49,7 +52,7 @@ internal static class InterceptorEmitter
             parameters.Insert(0, $"this {method.ReceiverModifier}{method.ReceiverType} __trajecktReceiver");
         var isAsync = method.ReturnShape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT;
         source.Open($"public static {(isAsync ? "async " : string.Empty)}{method.ReturnType} Intercept{index}({string.Join(", ", parameters)})");
-        source.Line($"var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin({Identifiers.Literal(method.ToolName)});");
+        source.Line($"var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool{index});");
         source.Open("try");
         var invocation = Invocation(method);
         source.Line(method.ReturnShape switch

@@ -184,7 +184,7 @@ public sealed class DiagnosticsTests
         var run = GeneratorHarness.Run([("Visible.cs", source)]).AssertCompilesCleanly();
 
         Assert.Empty(run.Diagnostics);
-        Assert.Contains("ToolGate.Begin(\"Peek\")", run.InterceptorsOf("Visible.cs"), StringComparison.Ordinal);
+        Assert.Contains("ToolSlot s_tool0 = new(\"Peek\")", run.InterceptorsOf("Visible.cs"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -229,7 +229,7 @@ public sealed class DiagnosticsTests
         var run = GeneratorHarness.Run([("Tools.cs", Tools), ("Caller.cs", Caller)], globalOptions: Namespaces(namespaces)).AssertCompilesCleanly();
 
         Assert.Empty(run.Diagnostics);
-        Assert.Contains("ToolGate.Begin(\"read_ticket\")", run.InterceptorsOf("Caller.cs"), StringComparison.Ordinal);
+        Assert.Contains("ToolSlot s_tool0 = new(\"read_ticket\")", run.InterceptorsOf("Caller.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public sealed class DiagnosticsTests
         var run = GeneratorHarness.Run([("Tools.cs", Tools), ("Caller.cs", Caller)]).AssertCompilesCleanly();
 
         Assert.Empty(run.Diagnostics);
-        Assert.Contains("ToolGate.Begin(\"read_ticket\")", run.InterceptorsOf("Caller.cs"), StringComparison.Ordinal);
+        Assert.Contains("ToolSlot s_tool0 = new(\"read_ticket\")", run.InterceptorsOf("Caller.cs"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -25,15 +25,14 @@ public static class GeneratedCommitment
     {
         ArgumentNullException.ThrowIfNull(assembly);
         ArgumentNullException.ThrowIfNull(trajectory);
-        options ??= new TrajecktOptions();
-        var bytes = encoding.ToArray();
         var sealPath = Path.Combine(AppContext.BaseDirectory, SealFileNames.For(assembly.GetName().Name ?? "app", trajectory));
-        var session = CreateSession(bytes, sealPath, options, loggerFactory);
+        var session = CreateSession(encoding.ToArray(), sealPath, options ?? new TrajecktOptions(), loggerFactory);
         TrajecktSession.SetCurrent(session);
         return session;
     }
 
-    private static TrajecktSession CreateSession(byte[] encoding, string sealPath, TrajecktOptions options, ILoggerFactory? loggerFactory)
+    /// <summary>The session for a compiled graph whose seal is (or should be) at <paramref name="sealPath"/>.</summary>
+    internal static TrajecktSession CreateSession(byte[] encoding, string sealPath, TrajecktOptions options, ILoggerFactory? loggerFactory)
     {
         if (!File.Exists(sealPath))
         {

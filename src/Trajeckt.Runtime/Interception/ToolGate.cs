@@ -20,11 +20,22 @@ public static class ToolGate
     public static GatedCall Begin(string toolName)
     {
         var session = TrajecktSession.Current ?? s_noSession;
-        var decision = session.Begin(toolName);
-        if (!decision.IsAllowed)
-            throw new TrajectoryViolationException(decision);
-        return new GatedCall(session, decision);
+        return Allowed(session, session.Begin(toolName));
     }
+
+    /// <summary>Decides a call of the tool of <paramref name="slot"/>, as <see cref="Begin(string)"/> does.</summary>
+    /// <param name="slot">The interceptor's slot for the tool.</param>
+    /// <returns>The allowed call; call <see cref="GatedCall.Complete"/> when the tool is done.</returns>
+    /// <exception cref="TrajectoryViolationException">The call is refused; the tool must not run.</exception>
+    public static GatedCall Begin(ToolSlot slot)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        var session = TrajecktSession.Current ?? s_noSession;
+        return Allowed(session, slot.Begin(session));
+    }
+
+    private static GatedCall Allowed(TrajecktSession session, Decision decision) =>
+        decision.IsAllowed ? new GatedCall(session, decision) : throw new TrajectoryViolationException(decision);
 }
 
 /// <summary>An allowed tool call whose output is still to be recorded.</summary>

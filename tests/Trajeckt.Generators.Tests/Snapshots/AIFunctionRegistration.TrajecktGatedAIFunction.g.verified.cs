@@ -7,18 +7,18 @@ namespace Trajeckt.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Trajeckt.Generators", "1.0")]
     internal sealed class TrajecktGatedAIFunction : global::Microsoft.Extensions.AI.DelegatingAIFunction
     {
-        private readonly string _toolName;
+        private readonly global::Trajeckt.Interception.ToolSlot _tool;
 
         /// <summary>Wraps <paramref name="inner"/>, which runs tool <paramref name="toolName"/>.</summary>
         public TrajecktGatedAIFunction(global::Microsoft.Extensions.AI.AIFunction inner, string toolName) : base(inner)
         {
-            _toolName = toolName;
+            _tool = new global::Trajeckt.Interception.ToolSlot(toolName);
         }
 
         /// <inheritdoc/>
         protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments arguments, global::System.Threading.CancellationToken cancellationToken)
         {
-            var call = global::Trajeckt.Interception.ToolGate.Begin(_toolName);
+            var call = global::Trajeckt.Interception.ToolGate.Begin(_tool);
             try
             {
                 return await base.InvokeCoreAsync(arguments, cancellationToken).ConfigureAwait(false);

@@ -7,10 +7,12 @@ namespace Trajeckt.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Trajeckt.Generators", "1.0")]
     file static class TrajecktInterceptors
     {
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool0 = new("Ping");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "gSHhy02gFcl8ojtX8d2iYuYBAABXZWIuY3M=")] // Web.cs(25,15)
         public static async global::System.Threading.Tasks.Task Intercept0()
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("Ping");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool0);
             try
             {
                 await global::Agent.Web.Ping().ConfigureAwait(false);
@@ -21,10 +23,12 @@ namespace Trajeckt.Generated
             }
         }
 
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool1 = new("Fetch");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "gSHhy02gFcl8ojtX8d2iYgsCAABXZWIuY3M=")] // Web.cs(26,26)
         public static async global::System.Threading.Tasks.Task<string> Intercept1(string url)
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("Fetch");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool1);
             try
             {
                 return await global::Agent.Web.Fetch(url).ConfigureAwait(false);
@@ -35,10 +39,12 @@ namespace Trajeckt.Generated
             }
         }
 
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool2 = new("Flush");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "gSHhy02gFcl8ojtX8d2iYjsCAABXZWIuY3M=")] // Web.cs(27,15)
         public static async global::System.Threading.Tasks.ValueTask Intercept2()
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("Flush");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool2);
             try
             {
                 await global::Agent.Web.Flush().ConfigureAwait(false);
@@ -49,10 +55,12 @@ namespace Trajeckt.Generated
             }
         }
 
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool3 = new("Size");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "gSHhy02gFcl8ojtX8d2iYl0CAABXZWIuY3M=")] // Web.cs(28,22)
         public static async global::System.Threading.Tasks.ValueTask<int> Intercept3(string url)
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("Size");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool3);
             try
             {
                 return await global::Agent.Web.Size(url).ConfigureAwait(false);

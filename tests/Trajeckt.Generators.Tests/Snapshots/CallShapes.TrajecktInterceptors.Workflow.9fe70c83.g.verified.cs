@@ -7,10 +7,12 @@ namespace Trajeckt.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Trajeckt.Generators", "1.0")]
     file static class TrajecktInterceptors
     {
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool0 = new("read_file");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwrAAAABXb3JrZmxvdy5jcw==")] // Workflow.cs(9,20)
         public static string Intercept0(string path)
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("read_file");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool0);
             try
             {
                 return global::Agent.Files.Read(path);
@@ -21,10 +23,12 @@ namespace Trajeckt.Generated
             }
         }
 
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool1 = new("Log");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEws0AAABXb3JrZmxvdy5jcw==")] // Workflow.cs(10,9)
         public static void Intercept1(string message)
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("Log");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool1);
             try
             {
                 global::Agent.Files.Log(message);
@@ -35,10 +39,12 @@ namespace Trajeckt.Generated
             }
         }
 
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool2 = new("TryParse");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwgABAABXb3JrZmxvdy5jcw==")] // Workflow.cs(12,9)
         public static bool Intercept2(string text, out int value, ref int attempts)
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("TryParse");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool2);
             try
             {
                 return global::Agent.Files.TryParse(text, out value, ref attempts);
@@ -49,11 +55,13 @@ namespace Trajeckt.Generated
             }
         }
 
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool3 = new("Echo");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwkkBAABXb3JrZmxvdy5jcw==")] // Workflow.cs(13,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwnMBAABXb3JrZmxvdy5jcw==")] // Workflow.cs(13,64)
         public static int Intercept3(int value)
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("Echo");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool3);
             try
             {
                 return global::Agent.Files.Echo<int>(value);
@@ -64,10 +72,12 @@ namespace Trajeckt.Generated
             }
         }
 
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool4 = new("Echo");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwloBAABXb3JrZmxvdy5jcw==")] // Workflow.cs(13,39)
         public static string Intercept4(string value)
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("Echo");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool4);
             try
             {
                 return global::Agent.Files.Echo<string>(value);
@@ -78,10 +88,12 @@ namespace Trajeckt.Generated
             }
         }
 
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool5 = new("send_email");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwosBAABXb3JrZmxvdy5jcw==")] // Workflow.cs(14,9)
         public static void Intercept5(this global::Agent.Mailer __trajecktReceiver, string to, string body)
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("send_email");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool5);
             try
             {
                 __trajecktReceiver.Send(to, body);
@@ -92,10 +104,12 @@ namespace Trajeckt.Generated
             }
         }
 
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool6 = new("Increment");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwt0BAABXb3JrZmxvdy5jcw==")] // Workflow.cs(16,9)
         public static int Intercept6(this ref global::Agent.Counter __trajecktReceiver)
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("Increment");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool6);
             try
             {
                 return __trajecktReceiver.Increment();
@@ -106,10 +120,12 @@ namespace Trajeckt.Generated
             }
         }
 
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool7 = new("Total");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwhECAABXb3JrZmxvdy5jcw==")] // Workflow.cs(17,34)
         public static int Intercept7(this global::System.Collections.Generic.List<string> __trajecktReceiver)
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("Total");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool7);
             try
             {
                 return global::Agent.Files.Total(__trajecktReceiver);

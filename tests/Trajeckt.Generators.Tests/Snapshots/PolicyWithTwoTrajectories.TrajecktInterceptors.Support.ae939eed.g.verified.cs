@@ -7,10 +7,12 @@ namespace Trajeckt.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Trajeckt.Generators", "1.0")]
     file static class TrajecktInterceptors
     {
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool0 = new("read_ticket");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JamY7Td2Op6T2+M5zrHFa8sBAABTdXBwb3J0LmNz")] // Support.cs(18,20)
         public static string Intercept0(int id)
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("read_ticket");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool0);
             try
             {
                 return global::Agent.Support.ReadTicket(id);
@@ -21,10 +23,12 @@ namespace Trajeckt.Generated
             }
         }
 
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool1 = new("send_email");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JamY7Td2Op6T2+M5zrHFa98BAABTdXBwb3J0LmNz")] // Support.cs(19,9)
         public static void Intercept1(string to, string body)
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("send_email");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool1);
             try
             {
                 global::Agent.Support.SendEmail(to, body);
@@ -35,10 +39,12 @@ namespace Trajeckt.Generated
             }
         }
 
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool2 = new("read_customer");
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JamY7Td2Op6T2+M5zrHFa/EBAABTdXBwb3J0LmNz")] // Support.cs(19,19)
         public static string Intercept2(string id)
         {
-            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin("read_customer");
+            var __trajecktCall = global::Trajeckt.Interception.ToolGate.Begin(s_tool2);
             try
             {
                 return global::Agent.Support.ReadCustomer(id);
