@@ -44,6 +44,21 @@ public sealed class FunctionCallTests
     }
 
     [Fact]
+    public async Task Streaming_responses_are_gated_the_same_way()
+    {
+        var session = TestSessions.Support();
+        var model = new ScriptedChatClient(Calls(("c1", "read_customer")), Calls(("c2", "send_email")), Says("could not send"));
+
+        var updates = Pipelines.Gated(model, o => o.Session = session)
+            .GetStreamingResponseAsync(Pipelines.Ask("mail the record out"), Pipelines.With(_bench.Tools("read_customer", "send_email")));
+        var response = await updates.ToChatResponseAsync();
+
+        Assert.Equal("could not send", response.Text);
+        Assert.Equal(["read_customer"], _bench.Ran);
+        Assert.StartsWith(RefusalResult.Prefix + "flow:", model.FunctionResults["c2"]?.ToString());
+    }
+
+    [Fact]
     public async Task With_TerminateOnRefusal_a_refused_call_ends_the_loop_and_the_caller_gets_the_refusal()
     {
         var session = TestSessions.Support();
