@@ -301,6 +301,29 @@ public sealed class OrderCheckTests
             """, [Support], Every(0, "transition: the plan of trajectory 'Support' does not allow send_email at this point"));
 
     [Fact]
+    public Task A_property_or_constructor_of_the_project_may_call_tools_too() =>
+        Check("""
+            public sealed class Ticket
+            {
+                public Ticket() => Tools.ReadTicket();
+                public static int Read { get { Tools.ReadTicket(); return 1; } }
+            }
+
+            public static class App
+            {
+                public static void Run()
+                {
+                    TrajecktGraphs.Support.BeginSession();
+                    _ = Ticket.Read;
+                    Tools.SendEmail();
+                    TrajecktGraphs.Support.BeginSession();
+                    _ = new Ticket();
+                    Tools.SendEmail();
+                }
+            }
+            """, [Support]);
+
+    [Fact]
     public Task Under_several_trajectories_a_call_is_reported_only_when_all_refuse_it_or_the_begun_one_does() =>
         Check("""
             public static class App

@@ -210,7 +210,8 @@ internal sealed class MethodFlow
                 if (!ReferenceEquals(before, current))
                     ToHandlers(block, current);
             }
-            else if (operation is IObjectCreationOperation { Constructor: { } constructor } && IsOpaque(constructor))
+            else if (operation is IObjectCreationOperation { Constructor: { } constructor } && IsOpaque(constructor)
+                || operation is IPropertyReferenceOperation { Property: var property } && IsOpaque(property.GetMethod ?? property.SetMethod))
             {
                 current = Unknown(current);
             }
@@ -311,7 +312,8 @@ internal sealed class MethodFlow
     }
 
     /// <summary>Source methods, local functions, lambdas and delegates may call tools; library methods cannot (except through a delegate argument).</summary>
-    private bool IsOpaque(IMethodSymbol method) =>
-        method.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction or MethodKind.AnonymousFunction
+    private bool IsOpaque(IMethodSymbol? method) =>
+        method is null
+        || method.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction or MethodKind.AnonymousFunction
         || SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _symbols.Compilation.Assembly);
 }
