@@ -21,8 +21,10 @@ internal sealed class FunctionGate
         _next = next;
     }
 
+    public static TrajecktSession CurrentOrRefusing => TrajecktSession.Current ?? s_noSession;
+
     public static TrajecktSession ResolveSession(TrajecktFunctionGateOptions options) =>
-        options.Session ?? options.SessionProvider?.Invoke() ?? TrajecktSession.Current ?? s_noSession;
+        options.Session ?? options.SessionProvider?.Invoke() ?? CurrentOrRefusing;
 
     public static bool RequiresAuthorization(TrajecktSession session, string toolName) =>
         session.Commitment is { } commitment
@@ -36,27 +38,20 @@ internal sealed class FunctionGate
         var toolName = ToolFunctions.ToolName(function);
         using var scope = session.Enter();
         AuthorizeIfApproved(session, function, toolName);
-        if (ToolFunctions.DecidableTarget(function) is not { } target)
+        if (ToolFunctions.DecidableTarget(function, session) is not { } target)
             return await InvokeSelfGatedAsync(context, cancellationToken).ConfigureAwait(false);
 
         var decision = session.Begin(toolName);
         if (!decision.IsAllowed)
             return Refuse(context, decision);
-        var report = TrajecktToolOutput.Begin();
         try
         {
-            return await InvokeInnerAsync(context, target, cancellationToken).ConfigureAwait(false);
+            return await DecidedCall.RunAsync(session, decision, () => InvokeInnerAsync(context, target, cancellationToken)).ConfigureAwait(false);
         }
         catch (TrajectoryViolationException e)
         {
             // A gated call inside the function (a tool method it called) was refused.
             return Refuse(context, e.Decision);
-        }
-        finally
-        {
-            TrajecktToolOutput.End();
-            var (origin, labels) = report.Snapshot();
-            session.Complete(in decision, origin, labels);
         }
     }
 

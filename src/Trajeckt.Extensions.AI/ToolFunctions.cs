@@ -17,11 +17,14 @@ internal static class ToolFunctions
         typeof(DelegatingAIFunction).GetProperty("InnerFunction", BindingFlags.Instance | BindingFlags.NonPublic);
 
     /// <summary>
-    /// The tool a function runs: the name in the <see cref="ToolAttribute"/> of the method it was created from
-    /// (the method's name for a bare <c>[Tool]</c>), the same rule the generator uses; else the function's name.
+    /// The tool a function runs: a <see cref="TrajecktAIFunction"/>'s tool; else the name in the
+    /// <see cref="ToolAttribute"/> of the method it was created from (the method's name for a bare <c>[Tool]</c>),
+    /// the same rule the generator uses; else the function's name.
     /// </summary>
     public static string ToolName(AIFunction function)
     {
+        if (function.GetService<TrajecktAIFunction>() is { } gated)
+            return gated.ToolName;
         var method = function.UnderlyingMethod;
         if (method?.GetCustomAttribute<ToolAttribute>() is { } tool)
             return tool.Name ?? method.Name;
@@ -30,14 +33,17 @@ internal static class ToolFunctions
 
     /// <summary>
     /// The function to invoke once the pipeline has decided the call: <paramref name="function"/> itself, or what a
-    /// generated gate under pass-through wrappers wraps. <see langword="null"/> when the chain holds a generated
-    /// gate that cannot be passed over (under a wrapper of unknown behaviour): that gate must decide by itself.
+    /// generated gate or a <see cref="TrajecktAIFunction"/> under pass-through wrappers wraps. <see langword="null"/>
+    /// when the chain holds such a gate that cannot be passed over (under a wrapper of unknown behaviour, or a
+    /// <see cref="TrajecktAIFunction"/> bound to another session): that gate must decide by itself.
     /// </summary>
-    public static AIFunction? DecidableTarget(AIFunction function)
+    public static AIFunction? DecidableTarget(AIFunction function, TrajecktSession session)
     {
         var passThrough = true;
         for (AIFunction? current = function; current is not null; current = Inner(current))
         {
+            if (current is TrajecktAIFunction gated)
+                return passThrough && (gated.Session is null || ReferenceEquals(gated.Session, session)) ? gated.Inner : null;
             if (current.GetType().FullName == GeneratedGateTypeName)
                 return passThrough ? Inner(current) : null;
             passThrough &= current is ApprovalRequiredAIFunction;
@@ -45,6 +51,10 @@ internal static class ToolFunctions
         return function;
     }
 
-    private static AIFunction? Inner(AIFunction function) =>
-        function is DelegatingAIFunction ? s_innerFunction?.GetValue(function) as AIFunction : null;
+    private static AIFunction? Inner(AIFunction function) => function switch
+    {
+        TrajecktAIFunction gated => gated.Inner,
+        DelegatingAIFunction => s_innerFunction?.GetValue(function) as AIFunction,
+        _ => null,
+    };
 }
