@@ -44,6 +44,9 @@ public sealed class SampleRunTests
         Assert.Contains("  15 tool calls decided: 11 allowed, 4 refused (floor 2, flow 2)", log);
         Assert.Contains("  1 approved by the user, 0 denied", log);
 
+        Assert.Equal(11, outcome.Allowed);
+        Assert.Equal(new Dictionary<string, int> { ["flow"] = 2, ["floor"] = 2 }, outcome.RefusalsByReason);
+
         // What the refusals mean: nothing reached the attacker, the poisoned rules never reached memory.
         Assert.Empty(outcome.Desk.SentEmails);
         Assert.Equal(["customer 7 prefers to be contacted by phone"], outcome.Desk.Memory);
