@@ -56,6 +56,9 @@ public sealed class BypassAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
+        // Most invocations are none of these: a name test first keeps the display-string tests off the hot path.
+        if (!Registrations.IsCandidateName(method.Name) && !ReflectedTools.IsCandidateName(method.Name))
+            return;
         if (Registrations.IsAIFunctionFactoryCreate(method))
             AnalyzeAIFunctionRegistration(context, invocation, symbols);
         else if (Registrations.UngatedRegistration(method) is { } registration)

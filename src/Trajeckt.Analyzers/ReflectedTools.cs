@@ -11,6 +11,9 @@ namespace Trajeckt.Analyzers;
 /// </summary>
 internal static class ReflectedTools
 {
+    /// <summary>Whether a method of this name may invoke or bind a method by reflection.</summary>
+    public static bool IsCandidateName(string name) => name is "Invoke" or "CreateDelegate";
+
     public static (string Tool, string How, IMethodSymbol Method)? Find(IInvocationOperation invocation, TrajecktSymbols symbols)
     {
         var method = invocation.TargetMethod;

@@ -19,6 +19,9 @@ internal static class Registrations
         "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject",
     };
 
+    /// <summary>Whether a method of this name may be a registration, gated or not.</summary>
+    public static bool IsCandidateName(string name) => name is "Create" or "WithTools" || s_semanticKernelMethods.Contains(name);
+
     /// <summary>The gated registration: the generator intercepts it when its first argument is a tool's method group.</summary>
     public static bool IsAIFunctionFactoryCreate(IMethodSymbol method) =>
         method.Name == "Create" && method.IsStatic && method.Parameters.Length > 0
