@@ -34,6 +34,16 @@ internal static class Verify
         await test.RunAsync();
     }
 
+    /// <summary>Runs the analyzer over code that does not compile, ignoring the compiler's errors: only the analyzer's diagnostics (and any AD0001 crash) count.</summary>
+    public static async Task AnalyzerOnBrokenCode<TAnalyzer>(string source, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source, ReferenceAssemblies = s_net10, CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.AdditionalReferences.AddRange(s_references);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
     public static async Task CodeFix<TAnalyzer, TCodeFix>(string source, string fixedSource, DiagnosticResult expected, int codeActionIndex = 0)
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()
