@@ -1,0 +1,32 @@
+namespace Trajeckt.SemanticKernel;
+
+/// <summary>Decides one kernel function call in the session, and runs and completes it only when it is allowed.</summary>
+internal static class KernelCallGate
+{
+    // Refuses every call with no_commitment: what a call gets when no session can be found.
+    private static readonly TrajecktSession s_noSession = TrajecktSession.Create((Commitment?)null);
+
+    public static TrajecktSession ResolveSession(TrajecktFilterOptions options) =>
+        options.Session ?? options.SessionProvider?.Invoke() ?? TrajecktSession.Current ?? s_noSession;
+
+    /// <summary>
+    /// Decides <paramref name="toolName"/>; refused, returns the decision without running <paramref name="run"/>.
+    /// Allowed, runs it with the session current and completes the decision afterwards, also when it throws.
+    /// </summary>
+    public static async Task<Decision> RunAsync(TrajecktSession session, string toolName, Func<Task> run)
+    {
+        using var scope = session.Enter();
+        var decision = session.Begin(toolName);
+        if (!decision.IsAllowed)
+            return decision;
+        try
+        {
+            await run().ConfigureAwait(false);
+        }
+        finally
+        {
+            session.Complete(in decision);
+        }
+        return decision;
+    }
+}

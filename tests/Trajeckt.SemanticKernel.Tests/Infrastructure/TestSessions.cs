@@ -1,0 +1,30 @@
+using Trajeckt.Sealing;
+using Trajeckt.Traj;
+
+namespace Trajeckt.SemanticKernel.Tests.Infrastructure;
+
+/// <summary>Sessions over a policy compiled and sealed in memory with a fresh operator key, as the seal loader makes them.</summary>
+internal static class TestSessions
+{
+    public const string SupportPolicy = """
+        trajectory Support {
+          tool read_ticket;
+          tool read_customer : sensitive(customer-pii);
+          tool fetch_url     : origin(Untrusted), egress;
+          tool save_memory   : sink(control);
+          tool send_email    : sink(external);
+        }
+        """;
+
+    public static TrajecktSession Support(TrajecktOptions? options = null)
+    {
+        var compilation = TrajCompiler.Compile(SupportPolicy, "test.traj");
+        Assert.True(compilation.Success, string.Join(Environment.NewLine, compilation.Diagnostics));
+        var encoding = compilation.Trajectories[0].Encoding;
+        using var key = OperatorKeyPair.Generate();
+        var seal = SealFile.Format(Sealer.Sign(encoding, key));
+        var load = CommitmentLoader.Load(encoding, seal, new TrustStore([key.PublicKey]));
+        Assert.True(load.Succeeded, load.FailureMessage);
+        return TrajecktSession.Create(load, options);
+    }
+}
