@@ -22,18 +22,46 @@ internal static class CanonicalAutomatonCheck
         var tools = new int[table.StateCount][];
         var targets = new int[table.StateCount][];
         var defaults = new int[table.StateCount];
+        var counts = new int[table.StateCount];
         for (var state = 0; state < table.StateCount; state++)
         {
             int first = table.TransitionStart[state], length = table.TransitionStart[state + 1] - first;
-            tools[state] = new int[length];
-            targets[state] = new int[length];
-            Array.Copy(table.TransitionTool, first, tools[state], 0, length);
-            Array.Copy(table.TransitionTarget, first, targets[state], 0, length);
-            defaults[state] = -1;
+            // A full row (a wildcard's) becomes its most common target as the default plus the exceptions,
+            // so the minimizer compares a few entries instead of one per tool.
+            defaults[state] = length == toolCount && length > 0 ? MostCommonTarget(table, first, length, counts) : -1;
+            var kept = 0;
+            for (var i = first; i < first + length; i++)
+            {
+                if (table.TransitionTarget[i] != defaults[state])
+                    kept++;
+            }
+            tools[state] = new int[kept];
+            targets[state] = new int[kept];
+            for (int i = first, k = 0; i < first + length; i++)
+            {
+                if (table.TransitionTarget[i] == defaults[state])
+                    continue;
+                tools[state][k] = table.TransitionTool[i];
+                targets[state][k++] = table.TransitionTarget[i];
+            }
         }
         var dfa = new SymbolicDfa(0, table.Accepting, tools, targets, defaults);
         if (!DfaMinimizer.IsMinimal(dfa, toolCount))
             throw GraphReader.Fail(GraphFormatErrorKind.NotCanonical, table.Offset, "The plan automaton is not minimal: two of its states accept the same continuations.");
+    }
+
+    private static int MostCommonTarget(PlanTable table, int first, int length, int[] counts)
+    {
+        var best = table.TransitionTarget[first];
+        for (var i = first; i < first + length; i++)
+        {
+            var target = table.TransitionTarget[i];
+            if (++counts[target] > counts[best])
+                best = target;
+        }
+        for (var i = first; i < first + length; i++)
+            counts[table.TransitionTarget[i]] = 0;
+        return best;
     }
 
     // A breadth-first walk that visits rows in tool order must meet unseen states as 1, 2, 3, ...

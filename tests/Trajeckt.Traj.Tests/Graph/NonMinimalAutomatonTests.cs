@@ -25,6 +25,27 @@ public class NonMinimalAutomatonTests
         Assert.True(checkedCount > 50, $"only {checkedCount} graphs had a state worth splitting");
     }
 
+    [Fact]
+    public void Two_states_with_full_rows_to_equivalent_targets_are_refused()
+    {
+        // s0 -a-> s1, s0 -b-> s2; s1 and s2 accept and take every tool (as a wildcard row does) to
+        // themselves: one state in disguise.
+        var dfa = new Automata.PlanDfa(new[] { false, true, true }, new[] { 0, 2, 4, 6 }, new[] { 0, 1, 0, 1, 0, 1 }, new[] { 1, 2, 1, 1, 2, 2 });
+        var bytes = GraphEncoder.Encode(new TestGraphBuilder("T").Tool("a").Tool("b").Plan(dfa).Build());
+        Assert.False(GraphDecoder.TryDecode(bytes, out _, out var error));
+        Assert.Contains("not minimal", error!.Message);
+    }
+
+    [Fact]
+    public void Full_rows_that_differ_in_one_tool_are_minimal()
+    {
+        // s2's full row sends both tools to the accepting s1; s0 sends b to s2 instead: they differ.
+        var dfa = new Automata.PlanDfa(new[] { false, true, false }, new[] { 0, 2, 4, 6 }, new[] { 0, 1, 0, 1, 0, 1 }, new[] { 1, 2, 1, 1, 1, 1 });
+        var bytes = GraphEncoder.Encode(new TestGraphBuilder("T").Tool("a").Tool("b").Plan(dfa).Build());
+        Assert.True(GraphDecoder.TryDecode(bytes, out var graph, out var error), error?.Message);
+        Assert.Equal(3, graph!.StateCount);
+    }
+
     // Copies the target of one transition into a new state with the same row and sends that transition
     // to the copy; the language is unchanged. Only states that stay reachable are split, and the result is
     // renumbered breadth-first so that minimality is the only rule it breaks.
