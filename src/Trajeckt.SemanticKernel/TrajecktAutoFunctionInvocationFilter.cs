@@ -37,7 +37,7 @@ public sealed class TrajecktAutoFunctionInvocationFilter : IAutoFunctionInvocati
         var session = KernelCallGate.ResolveSession(_options);
         var decision = await KernelCallGate.RunAsync(session, toolName, async () =>
         {
-            using var mark = AutoInvokedCall.Mark(toolName);
+            using var mark = AutoInvokedCall.Mark(context.Kernel, context.Function);
             await next(context).ConfigureAwait(false);
         }).ConfigureAwait(false);
         if (decision.IsAllowed)

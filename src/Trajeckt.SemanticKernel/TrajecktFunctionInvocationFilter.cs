@@ -28,17 +28,17 @@ public sealed class TrajecktFunctionInvocationFilter : IFunctionInvocationFilter
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var toolName = KernelTools.ToolName(context.Function);
-        if (AutoInvokedCall.TryClaim(toolName))
+        if (AutoInvokedCall.TryClaim(context.Kernel, context.Function))
         {
             await next(context).ConfigureAwait(false);
             return;
         }
 
         var session = KernelCallGate.ResolveSession(_options);
-        var decision = await KernelCallGate.RunAsync(session, toolName, () => next(context)).ConfigureAwait(false);
+        var decision = await KernelCallGate.RunAsync(session, KernelTools.ToolName(context.Function), () => next(context)).ConfigureAwait(false);
         if (decision.IsAllowed)
             return;
+        // A streaming invocation's result must be a stream of the caller's item type; the refusal text is not one.
         if (_options.OnRefusal == TrajecktRefusalBehavior.Throw || context.IsStreaming)
             throw new TrajectoryViolationException(decision);
         context.Result = new FunctionResult(context.Function, RefusalResult.For(decision));

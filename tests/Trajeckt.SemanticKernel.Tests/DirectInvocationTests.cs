@@ -44,6 +44,33 @@ public sealed class DirectInvocationTests
     }
 
     [Fact]
+    public async Task A_refused_streaming_invocation_throws_the_violation_and_never_runs()
+    {
+        var session = TestSessions.Support();
+        var kernel = Kernel(session);
+
+        var stream = kernel.InvokeStreamingAsync<string>(kernel.Plugins[DeskPlugin.Name]["run_shell"]);
+        var e = await Assert.ThrowsAsync<TrajectoryViolationException>(async () => { await foreach (var _ in stream) { } });
+
+        Assert.Equal("unknown_tool", e.Code);
+        Assert.Empty(_desk.Ran);
+    }
+
+    [Fact]
+    public async Task An_allowed_streaming_invocation_streams_the_result()
+    {
+        var session = TestSessions.Support();
+        var kernel = Kernel(session);
+
+        var parts = new List<string>();
+        await foreach (var part in kernel.InvokeStreamingAsync<string>(kernel.Plugins[DeskPlugin.Name]["lookup"]))
+            parts.Add(part);
+
+        Assert.Equal(["ticket 7: printer on fire"], parts);
+        Assert.Equal("read_ticket", Assert.Single(session.GetRecentDecisions()).ToolName);
+    }
+
+    [Fact]
     public async Task A_function_that_throws_propagates_its_exception_after_the_call_is_completed()
     {
         var session = TestSessions.Support();
