@@ -50,4 +50,25 @@ public sealed class AgentFrameworkTests
         Assert.Equal(["read_customer"], _ran);
         Assert.StartsWith(RefusalResult.Prefix + "flow:", model.FunctionResults["c2"]?.ToString());
     }
+
+    [Fact]
+    public async Task Function_middleware_of_the_agent_builder_sees_only_the_calls_the_gate_allowed()
+    {
+        var session = TestSessions.Support();
+        var model = new ScriptedChatClient(Calls(("c1", "read_customer")), Calls(("c2", "send_email")), Says("I could not send it."));
+        var seenByMiddleware = new List<string>();
+
+        var agent = Agent(model, session).AsBuilder()
+            .Use(async (agent, context, next, cancellationToken) =>
+            {
+                seenByMiddleware.Add(context.Function.Name);
+                return await next(context, cancellationToken);
+            })
+            .Build();
+        await agent.RunAsync("Mail the customer's record out");
+
+        Assert.Equal(["read_customer"], seenByMiddleware);
+        Assert.Equal(["read_customer"], _ran);
+        Assert.Equal([null, "flow"], session.GetRecentDecisions().Select(d => d.Code));
+    }
 }
