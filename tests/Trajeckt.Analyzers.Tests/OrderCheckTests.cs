@@ -324,6 +324,33 @@ public sealed class OrderCheckTests
             """, [Support]);
 
     [Fact]
+    public Task Lambdas_and_local_functions_are_checked_on_their_own_with_an_unknown_entry() =>
+        Check("""
+            public static class App
+            {
+                public static System.Action Run()
+                {
+                    TrajecktGraphs.Support.BeginSession();
+                    Twice();
+                    return () =>
+                    {
+                        Tools.ReadCustomer();
+                        Tools.SendEmail();
+                        {|#1:Tools.SendEmail()|};
+                    };
+
+                    void Twice()
+                    {
+                        Tools.SendEmail();
+                        {|#0:Tools.SendEmail()|};
+                    }
+                }
+            }
+            """, [Support],
+            Every(0, "transition: the plan of trajectory 'Support' does not allow send_email at this point"),
+            Every(1, "transition: the plan of trajectory 'Support' does not allow send_email at this point"));
+
+    [Fact]
     public Task Under_several_trajectories_a_call_is_reported_only_when_all_refuse_it_or_the_begun_one_does() =>
         Check("""
             public static class App

@@ -9,7 +9,7 @@ using Trajeckt.Traj.Semantics;
 namespace Trajeckt.Analyzers.Order;
 
 /// <summary>
-/// Follows a method's control-flow graph under one trajectory, carrying the set of <see cref="PathState"/>s
+/// Follows one control-flow graph (a method, lambda or local function body) under one trajectory, carrying the set of <see cref="PathState"/>s
 /// that reach each block, and records for every tool call whether a path reaching it refuses it. Each call
 /// is decided by <see cref="StaticStepper"/>; this type only decides which states reach which call.
 /// </summary>

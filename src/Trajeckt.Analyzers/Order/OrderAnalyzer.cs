@@ -46,17 +46,48 @@ public sealed class OrderAnalyzer : DiagnosticAnalyzer
                 continue;
             if (graphs.Value.IsEmpty)
                 return;
-            var cfg = context.GetControlFlowGraph(block);
+            var cfgs = WithNestedFunctions(context.GetControlFlowGraph(block));
             var perGraph = new List<IReadOnlyDictionary<SyntaxNode, CallVerdict>>();
             foreach (var graph in graphs.Value)
             {
-                // A trajectory the analysis could not finish leaves every call undecided: report nothing.
-                if (MethodFlow.Analyze(cfg, graph, symbols, context.CancellationToken) is not { } verdicts)
-                    return;
+                var verdicts = new Dictionary<SyntaxNode, CallVerdict>();
+                foreach (var cfg in cfgs)
+                {
+                    // A trajectory the analysis could not finish leaves every call undecided: report nothing.
+                    if (MethodFlow.Analyze(cfg, graph, symbols, context.CancellationToken) is not { } found)
+                        return;
+                    foreach (var pair in found)
+                        verdicts[pair.Key] = pair.Value;
+                }
                 perGraph.Add(verdicts);
             }
             Report(context, perGraph);
         }
+    }
+
+    /// <summary>
+    /// The body's graph and those of its lambdas and local functions, each analysed on its own: a lambda's
+    /// body runs when it is invoked, which the enclosing method's paths cannot tell, so it starts unknown.
+    /// </summary>
+    private static List<Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph> WithNestedFunctions(Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph root)
+    {
+        var all = new List<Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph>();
+        var pending = new Stack<Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var cfg = pending.Pop();
+            all.Add(cfg);
+            foreach (var local in cfg.LocalFunctions)
+                pending.Push(cfg.GetLocalFunctionControlFlowGraph(local));
+            var lambdas = cfg.Blocks
+                .SelectMany(b => b.Operations.Concat(b.BranchValue is null ? [] : [b.BranchValue]))
+                .SelectMany(o => o.DescendantsAndSelf())
+                .OfType<Microsoft.CodeAnalysis.FlowAnalysis.IFlowAnonymousFunctionOperation>();
+            foreach (var lambda in lambdas)
+                pending.Push(cfg.GetAnonymousFunctionControlFlowGraph(lambda));
+        }
+        return all;
     }
 
     private static void Report(OperationBlockAnalysisContext context, List<IReadOnlyDictionary<SyntaxNode, CallVerdict>> perGraph)
