@@ -15,9 +15,12 @@ public static class TrajecktKernelExtensions
     /// <param name="configure">Sets the options.</param>
     /// <returns><paramref name="services"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The Trajeckt filters are already registered in <paramref name="services"/>.</exception>
     public static IServiceCollection AddTrajecktFilters(this IServiceCollection services, Action<TrajecktFilterOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ImplementationInstance is TrajecktFunctionInvocationFilter or TrajecktAutoFunctionInvocationFilter))
+            throw AlreadyRegistered();
         var options = Configure(configure);
         services.AddSingleton<IFunctionInvocationFilter>(new TrajecktFunctionInvocationFilter(options));
         services.AddSingleton<IAutoFunctionInvocationFilter>(new TrajecktAutoFunctionInvocationFilter(options));
@@ -30,6 +33,7 @@ public static class TrajecktKernelExtensions
     /// <param name="configure">Sets the other options.</param>
     /// <returns><paramref name="services"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="session"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The Trajeckt filters are already registered in <paramref name="services"/>.</exception>
     public static IServiceCollection AddTrajecktFilters(this IServiceCollection services, TrajecktSession session, Action<TrajecktFilterOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -48,9 +52,13 @@ public static class TrajecktKernelExtensions
     /// <param name="configure">Sets the options.</param>
     /// <returns><paramref name="kernel"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="kernel"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The kernel already has a Trajeckt filter.</exception>
     public static Kernel UseTrajeckt(this Kernel kernel, Action<TrajecktFilterOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(kernel);
+        if (kernel.FunctionInvocationFilters.OfType<TrajecktFunctionInvocationFilter>().Any()
+            || kernel.AutoFunctionInvocationFilters.OfType<TrajecktAutoFunctionInvocationFilter>().Any())
+            throw AlreadyRegistered();
         var options = Configure(configure);
         kernel.FunctionInvocationFilters.Add(new TrajecktFunctionInvocationFilter(options));
         kernel.AutoFunctionInvocationFilters.Add(new TrajecktAutoFunctionInvocationFilter(options));
@@ -63,6 +71,7 @@ public static class TrajecktKernelExtensions
     /// <param name="configure">Sets the other options.</param>
     /// <returns><paramref name="kernel"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="kernel"/> or <paramref name="session"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The kernel already has a Trajeckt filter.</exception>
     public static Kernel UseTrajeckt(this Kernel kernel, TrajecktSession session, Action<TrajecktFilterOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -72,6 +81,10 @@ public static class TrajecktKernelExtensions
             o.Session = session;
         });
     }
+
+    // A second pair of filters would decide every call again, counting it twice against the plan and the budget.
+    private static InvalidOperationException AlreadyRegistered() =>
+        new("The Trajeckt filters are already registered with this kernel; registering them again would decide every call twice.");
 
     private static TrajecktFilterOptions Configure(Action<TrajecktFilterOptions>? configure)
     {

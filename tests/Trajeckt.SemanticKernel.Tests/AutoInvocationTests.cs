@@ -118,7 +118,6 @@ public sealed class AutoInvocationTests
         // fetch_url ran (and threw) with untrusted output: the control sink's floor now refuses save_memory.
         Assert.Equal([null, "floor"], session.GetRecentDecisions().Select(d => d.Code));
         Assert.StartsWith(RefusalResult.Prefix + "floor:", model.FunctionResults["c2"]?.ToString());
-        Assert.Null(TrajecktSession.Current);
     }
 
     [Fact]
