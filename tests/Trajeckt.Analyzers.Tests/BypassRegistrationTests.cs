@@ -155,5 +155,4 @@ public sealed class BypassRegistrationTests
             """ + Frameworks,
             Verify.Diagnostic(Descriptors.LambdaRegistration).WithLocation(0).WithArguments("read_customer", "lambda", "SupportTools.ReadCustomer"),
             Verify.Diagnostic(Descriptors.LambdaRegistration).WithLocation(1).WithArguments("read_customer", "anonymous method", "SupportTools.ReadCustomer"));
-
 }
