@@ -61,6 +61,8 @@ public sealed class BypassAnalyzer : DiagnosticAnalyzer
             return;
         if (Registrations.IsAIFunctionFactoryCreate(method))
             AnalyzeAIFunctionRegistration(context, invocation, symbols);
+        else if (Registrations.IsAIFunctionFactoryCreateFromMethodInfo(method))
+            AnalyzeMethodInfoRegistration(context, invocation, symbols);
         else if (Registrations.UngatedRegistration(method) is { } registration)
             AnalyzeUngatedRegistration(context, invocation, registration, symbols);
         else if (ReflectedTools.Find(invocation, symbols) is { } reflected)
@@ -76,6 +78,15 @@ public sealed class BypassAnalyzer : DiagnosticAnalyzer
             return;
         var kind = function.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousMethodExpressionSyntax ? "anonymous method" : "lambda";
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.LambdaRegistration, function.Syntax.GetLocation(), call.Tool, kind, Operations.MethodGroupText(call.Call.TargetMethod)));
+    }
+
+    private static void AnalyzeMethodInfoRegistration(OperationAnalysisContext context, IInvocationOperation invocation, TrajecktSymbols symbols)
+    {
+        var methodInfo = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
+        if (ReflectedTools.ToolOf(methodInfo, symbols) is not { } tool)
+            return;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedRegistration, invocation.Syntax.GetLocation(),
+            "AIFunctionFactory.Create(MethodInfo)", tool.Tool, Operations.MethodGroupText(tool.Method), ""));
     }
 
     private static void AnalyzeUngatedRegistration(OperationAnalysisContext context, IInvocationOperation invocation, string registration, TrajecktSymbols symbols)

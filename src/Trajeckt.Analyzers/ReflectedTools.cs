@@ -53,6 +53,10 @@ internal static class ReflectedTools
         _ => null,
     };
 
+    /// <summary>The tool a <c>MethodInfo</c>-valued operation stands for, when it was found by a constant name.</summary>
+    public static (string Tool, IMethodSymbol Method)? ToolOf(IOperation? methodInfo, TrajecktSymbols symbols) =>
+        FromMethodInfo(methodInfo, "", symbols) is var (tool, _, method) ? (tool, method) : null;
+
     private static (string, string, IMethodSymbol)? FromMethodInfo(IOperation? methodInfo, string how, TrajecktSymbols symbols)
     {
         var value = Operations.WithoutConversions(methodInfo);

@@ -28,6 +28,12 @@ internal static class Registrations
         && method.ContainingType?.ToDisplayString() == KnownTypes.AIFunctionFactory
         && method.Parameters[0].Type.SpecialType == SpecialType.System_Delegate;
 
+    /// <summary><c>AIFunctionFactory.Create(MethodInfo, ...)</c>: reflection-based, and not intercepted by the generator.</summary>
+    public static bool IsAIFunctionFactoryCreateFromMethodInfo(IMethodSymbol method) =>
+        method.Name == "Create" && method.IsStatic && method.Parameters.Length > 0
+        && method.ContainingType?.ToDisplayString() == KnownTypes.AIFunctionFactory
+        && method.Parameters[0].Type.ToDisplayString() == "System.Reflection.MethodInfo";
+
     /// <summary>The name to show for an ungated registration method (e.g. <c>KernelPluginFactory.CreateFromType</c>), or <see langword="null"/>.</summary>
     public static string? UngatedRegistration(IMethodSymbol method)
     {

@@ -155,4 +155,21 @@ public sealed class BypassRegistrationTests
             """ + Frameworks,
             Verify.Diagnostic(Descriptors.LambdaRegistration).WithLocation(0).WithArguments("read_customer", "lambda", "SupportTools.ReadCustomer"),
             Verify.Diagnostic(Descriptors.LambdaRegistration).WithLocation(1).WithArguments("read_customer", "anonymous method", "SupportTools.ReadCustomer"));
+
+    [Fact]
+    public Task AIFunctionFactory_Create_from_a_tools_MethodInfo_is_an_ungated_registration() =>
+        Verify.Analyzer<BypassAnalyzer>(Tools + """
+
+            public static class App
+            {
+                public static void Run()
+                {
+                    var method = typeof(SupportTools).GetMethod(nameof(SupportTools.ReadCustomer))!;
+                    var a = {|#0:Microsoft.Extensions.AI.AIFunctionFactory.Create(method, target: null)|};
+                    var b = Microsoft.Extensions.AI.AIFunctionFactory.Create(typeof(PlainTools).GetMethod("Echo")!, target: null);
+                }
+            }
+            """ + Frameworks,
+            Verify.Diagnostic(Descriptors.UngatedRegistration).WithLocation(0)
+                .WithArguments("AIFunctionFactory.Create(MethodInfo)", "read_customer", "SupportTools.ReadCustomer", ""));
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Trajeckt.Traj.Semantics;
 
 namespace Trajeckt.Analyzers.Order;
@@ -12,32 +11,32 @@ namespace Trajeckt.Analyzers.Order;
 /// </summary>
 internal sealed class PathState : IEquatable<PathState>
 {
+    private readonly HashSet<StaticSessionState> _hypotheses;
     private readonly int _hash;
 
-    public PathState(IReadOnlyList<StaticSessionState> hypotheses, Continuation? continuation)
+    private PathState(HashSet<StaticSessionState> hypotheses, Continuation? continuation)
     {
-        Hypotheses = hypotheses;
+        _hypotheses = hypotheses;
         Continuation = continuation;
+        // Order-independent: the hypotheses are a set.
         var hash = Continuation.Hash(continuation);
         foreach (var hypothesis in hypotheses)
-            hash = unchecked((hash * 31) + hypothesis.GetHashCode());
+            hash = unchecked(hash + hypothesis.GetHashCode());
         _hash = hash;
     }
 
-    /// <summary>Distinct, in a canonical order.</summary>
-    public IReadOnlyList<StaticSessionState> Hypotheses { get; }
+    public IReadOnlyCollection<StaticSessionState> Hypotheses => _hypotheses;
 
     public Continuation? Continuation { get; }
 
     public static PathState Of(IEnumerable<StaticSessionState> hypotheses, Continuation? continuation) =>
-        new(hypotheses.Distinct().OrderBy(h => h.Frontier).ThenBy(h => h.Integrity).ThenBy(h => h.AuthorizationMayBePending)
-            .ThenBy(h => string.Join(",", h.Taint)).ToArray(), continuation);
+        new(new HashSet<StaticSessionState>(hypotheses), continuation);
 
-    public PathState With(Continuation? continuation) => new(Hypotheses, continuation);
+    public PathState With(Continuation? continuation) => new(_hypotheses, continuation);
 
     public bool Equals(PathState? other) =>
         other is not null && other._hash == _hash && Continuation.AreEqual(other.Continuation, Continuation)
-        && other.Hypotheses.SequenceEqual(Hypotheses);
+        && other._hypotheses.SetEquals(_hypotheses);
 
     public override bool Equals(object? obj) => Equals(obj as PathState);
 
