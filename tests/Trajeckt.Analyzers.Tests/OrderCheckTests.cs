@@ -213,6 +213,34 @@ public sealed class OrderCheckTests
             """, [Support], Every(0, "transition: the plan of trajectory 'Support' does not allow read_ticket at this point"));
 
     [Fact]
+    public Task A_catch_with_a_filter_inside_a_finally_keeps_the_finally_continuation() =>
+        Check("""
+            public static class App
+            {
+                public static void Run(bool flag)
+                {
+                    TrajecktGraphs.Support.BeginSession();
+                    Tools.ReadTicket();
+                    try
+                    {
+                        Tools.ReadCustomer();
+                    }
+                    finally
+                    {
+                        try
+                        {
+                            Tools.ReadSecret();
+                        }
+                        catch (System.Exception) when (flag)
+                        {
+                        }
+                    }
+                    {|#0:Tools.SendEmail()|};
+                }
+            }
+            """, [Support], Some(0, SecretFlow));
+
+    [Fact]
     public Task A_floor_is_an_error_after_untrusted_content_and_not_after_an_authorization() =>
         Check("""
             public static class App

@@ -126,8 +126,9 @@ internal sealed class MethodFlow
     private void EndOfFinally(BasicBlock block, PathState state)
     {
         var top = state.Continuation;
-        if (top is null)
-            return; // the end of a filter, or a finally entered by no path we follow
+        // The end of a filter decides whether its handler runs; the handler was already entered from the try.
+        if (top is null || InnermostHandlerRegion(block.EnclosingRegion)?.Kind != ControlFlowRegionKind.Finally)
+            return;
         if (top.Branch is null)
         {
             // An exception passes on to the next enclosing finally, if any; a catch cannot be told apart here.
@@ -172,6 +173,16 @@ internal sealed class MethodFlow
             }
         }
         return handlers;
+    }
+
+    private static ControlFlowRegion? InnermostHandlerRegion(ControlFlowRegion? region)
+    {
+        for (var current = region; current is not null; current = current.EnclosingRegion)
+        {
+            if (current.Kind is ControlFlowRegionKind.Finally or ControlFlowRegionKind.Filter)
+                return current;
+        }
+        return null;
     }
 
     private static ControlFlowRegion? EnclosingFinally(ControlFlowRegion? region)
