@@ -44,7 +44,7 @@ public sealed class BypassAnalyzer : DiagnosticAnalyzer
         if (Operations.EnclosingArgument(reference) is { Parent: IInvocationOperation invocation } argument)
         {
             // The generator gates this one registration; an ungated one is reported once, at the registration.
-            if (Registrations.IsAIFunctionFactoryCreate(invocation.TargetMethod) && argument.Parameter?.Ordinal == 0)
+            if (Registrations.IsAIFunctionFactoryCreate(invocation.TargetMethod, symbols) && argument.Parameter?.Ordinal == 0)
                 return;
             if (Registrations.UngatedRegistration(invocation.TargetMethod) is not null)
                 return;
@@ -59,9 +59,9 @@ public sealed class BypassAnalyzer : DiagnosticAnalyzer
         // Most invocations are none of these: a name test first keeps the display-string tests off the hot path.
         if (!Registrations.IsCandidateName(method.Name) && !ReflectedTools.IsCandidateName(method.Name))
             return;
-        if (Registrations.IsAIFunctionFactoryCreate(method))
+        if (Registrations.IsAIFunctionFactoryCreate(method, symbols))
             AnalyzeAIFunctionRegistration(context, invocation, symbols);
-        else if (Registrations.IsAIFunctionFactoryCreateFromMethodInfo(method))
+        else if (Registrations.IsAIFunctionFactoryCreateFromMethodInfo(method, symbols))
             AnalyzeMethodInfoRegistration(context, invocation, symbols);
         else if (Registrations.UngatedRegistration(method) is { } registration)
             AnalyzeUngatedRegistration(context, invocation, registration, symbols);

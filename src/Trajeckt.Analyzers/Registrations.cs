@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Trajeckt.Generators;
 
 namespace Trajeckt.Analyzers;
 
@@ -23,15 +22,15 @@ internal static class Registrations
     public static bool IsCandidateName(string name) => name is "Create" or "WithTools" || s_semanticKernelMethods.Contains(name);
 
     /// <summary>The gated registration: the generator intercepts it when its first argument is a tool's method group.</summary>
-    public static bool IsAIFunctionFactoryCreate(IMethodSymbol method) =>
+    public static bool IsAIFunctionFactoryCreate(IMethodSymbol method, TrajecktSymbols symbols) =>
         method.Name == "Create" && method.IsStatic && method.Parameters.Length > 0
-        && method.ContainingType?.ToDisplayString() == KnownTypes.AIFunctionFactory
+        && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.AIFunctionFactory)
         && method.Parameters[0].Type.SpecialType == SpecialType.System_Delegate;
 
     /// <summary><c>AIFunctionFactory.Create(MethodInfo, ...)</c>: reflection-based, and not intercepted by the generator.</summary>
-    public static bool IsAIFunctionFactoryCreateFromMethodInfo(IMethodSymbol method) =>
+    public static bool IsAIFunctionFactoryCreateFromMethodInfo(IMethodSymbol method, TrajecktSymbols symbols) =>
         method.Name == "Create" && method.IsStatic && method.Parameters.Length > 0
-        && method.ContainingType?.ToDisplayString() == KnownTypes.AIFunctionFactory
+        && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.AIFunctionFactory)
         && method.Parameters[0].Type.ToDisplayString() == "System.Reflection.MethodInfo";
 
     /// <summary>The name to show for an ungated registration method (e.g. <c>KernelPluginFactory.CreateFromType</c>), or <see langword="null"/>.</summary>
