@@ -31,7 +31,7 @@ internal static class InterceptorParser
             if (ToolNames.TryGet(method.ReducedFrom ?? method, out var toolName))
                 ParseToolCall(invocation, method, toolName, model, calls, diagnostics, cancellationToken);
             else if (IsAIFunctionFactoryCreate(method))
-                ParseRegistration(invocation, method, model, registrations, cancellationToken);
+                ParseRegistration(invocation, method, model, registrations, diagnostics, cancellationToken);
         }
         return new InterceptorFileSpec(HintName(MappedPath(root.SyntaxTree.FilePath, model.Compilation)), calls.ToEquatableArray(), registrations.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
@@ -102,7 +102,7 @@ internal static class InterceptorParser
     }
 
     private static void ParseRegistration(InvocationExpressionSyntax invocation, IMethodSymbol create, SemanticModel model,
-        List<GatedRegistration> registrations, CancellationToken cancellationToken)
+        List<GatedRegistration> registrations, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         // The argument's value as the invocation binds it: the operation of the argument's own syntax would
         // be the bare method reference, without the conversion to Delegate that creates the delegate.
@@ -114,9 +114,14 @@ internal static class InterceptorParser
         if (operation is not IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
             || !ToolNames.TryGet(reference.Method.ReducedFrom ?? reference.Method, out var toolName))
             return;
+        // The analyzers count this registration as gated, so one that cannot be intercepted must not pass silently.
         var location = model.GetInterceptableLocation(invocation, cancellationToken);
         if (location is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UninterceptableCall, invocation.GetLocation(), toolName,
+                "the compiler offers no interceptable location for this registration"));
             return;
+        }
         registrations.Add(new GatedRegistration(
             toolName,
             Display(create.ReturnType),
