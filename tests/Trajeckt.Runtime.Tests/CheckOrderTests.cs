@@ -1,28 +1,13 @@
 using Trajeckt.Runtime.Tests.Support;
 using static Trajeckt.Runtime.Tests.Support.Policies;
+using Trajeckt.TestSupport;
 
 namespace Trajeckt.Runtime.Tests;
 
 /// <summary>Each check of DESIGN 3 and the order between neighbouring checks: the first failing one is the reason.</summary>
 public sealed class CheckOrderTests
 {
-    private const string Support = """
-        trajectory Support {
-          tool read_ticket;
-          tool read_customer : sensitive(customer-pii);
-          tool fetch_url     : origin(Untrusted), egress;
-          tool save_memory   : sink(control);
-          tool send_email    : sink(external);
-          tool run_shell     : shell;
-
-          plan read_ticket (read_customer | fetch_url)* send_email?;
-          plan read_ticket save_memory;
-          flow customer-pii -> send_email;
-          floor CleanWorkspace for send_email;
-          authorize save_memory by TrustedUser;
-          budget calls 20;
-        }
-        """;
+    private const string Support = DesignPolicies.Support;
 
     [Fact]
     public void The_plan_allows_its_words_and_steps_count_from_one()

@@ -8,23 +8,7 @@ namespace Trajeckt.Traj.Tests.GraphFormat;
 /// <summary>What the compiler writes for real policies is exactly what the decoder accepts.</summary>
 public class CompiledPolicyEncodingTests
 {
-    private const string DesignExample = """
-        trajectory Support {
-          tool read_ticket;
-          tool read_customer : sensitive(customer-pii);
-          tool fetch_url     : origin(Untrusted), egress;
-          tool save_memory   : sink(control);
-          tool send_email    : sink(external);
-          tool run_shell     : shell;
-
-          plan read_ticket (read_customer | fetch_url)* send_email?;
-          plan read_ticket save_memory;
-          flow customer-pii -> send_email;
-          floor CleanWorkspace for send_email;
-          authorize save_memory by TrustedUser;
-          budget calls 20;
-        }
-        """;
+    private const string DesignExample = DesignPolicies.Support;
 
     public static TheoryData<string> Policies()
     {

@@ -7,23 +7,7 @@ namespace Trajeckt.Traj.Tests.Semantics;
 /// <summary>What a checked trajectory compiles to: defaults, floors, flows, and canonical identity.</summary>
 public class BindingTests
 {
-    private const string Support = """
-        trajectory Support {
-          tool read_ticket;
-          tool read_customer : sensitive(customer-pii);
-          tool fetch_url     : origin(Untrusted), egress;
-          tool save_memory   : sink(control);
-          tool send_email    : sink(external);
-          tool run_shell     : shell;
-
-          plan read_ticket (read_customer | fetch_url)* send_email?;
-          plan read_ticket save_memory;
-          flow customer-pii -> send_email;
-          floor CleanWorkspace for send_email;
-          authorize save_memory by TrustedUser;
-          budget calls 20;
-        }
-        """;
+    private const string Support = DesignPolicies.Support;
 
     [Fact]
     public void Design_example_binds_tools_sorted_with_their_effects_and_defaults()
