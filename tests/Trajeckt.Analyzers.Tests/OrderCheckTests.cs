@@ -34,6 +34,15 @@ public sealed class OrderCheckTests
             """, [Support], Every(0, SecretFlow));
 
     [Fact]
+    public Task Top_level_statements_are_checked_like_a_method_body() =>
+        Verify.AnalyzerOnConsoleProgram<OrderAnalyzer>("""
+            TrajecktGraphs.Support.BeginSession();
+            Tools.ReadTicket();
+            Tools.ReadSecret();
+            {|#0:Tools.SendEmail()|};
+            """, With("", Support), Every(0, SecretFlow));
+
+    [Fact]
     public Task A_straight_line_the_policy_allows_is_not_reported() =>
         Check("""
             public static class App

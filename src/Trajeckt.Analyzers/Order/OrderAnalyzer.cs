@@ -39,8 +39,9 @@ public sealed class OrderAnalyzer : DiagnosticAnalyzer
     {
         foreach (var block in context.OperationBlocks)
         {
-            // The blocks of a method or constructor body (field and parameter initializers are not code that calls tools in order).
-            if (block is not IBlockOperation { Parent: null or IMethodBodyOperation or IConstructorBodyOperation })
+            // The blocks of a method or constructor body, or the whole body of top-level statements (field and
+            // parameter initializers are not code that calls tools in order).
+            if (block is not (IBlockOperation { Parent: null or IMethodBodyOperation or IConstructorBodyOperation } or IMethodBodyOperation))
                 continue;
             if (!block.Descendants().Any(o => o is IInvocationOperation invocation && symbols.TryGetTool(invocation.TargetMethod, out _)))
                 continue;

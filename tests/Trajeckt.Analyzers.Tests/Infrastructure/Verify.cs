@@ -34,6 +34,19 @@ internal static class Verify
         await test.RunAsync();
     }
 
+    /// <summary>Runs the analyzer over a console program: <paramref name="program"/> (top-level statements) beside <paramref name="library"/>.</summary>
+    public static async Task AnalyzerOnConsoleProgram<TAnalyzer>(string program, string library, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { ReferenceAssemblies = s_net10 };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("Program.cs", program));
+        test.TestState.Sources.Add(("Library.cs", library));
+        test.TestState.AdditionalReferences.AddRange(s_references);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
     /// <summary>Runs the analyzer over code that does not compile, ignoring the compiler's errors: only the analyzer's diagnostics (and any AD0001 crash) count.</summary>
     public static async Task AnalyzerOnBrokenCode<TAnalyzer>(string source, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
