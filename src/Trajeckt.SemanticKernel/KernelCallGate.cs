@@ -1,3 +1,5 @@
+using Trajeckt.Extensions.AI;
+
 namespace Trajeckt.SemanticKernel;
 
 /// <summary>Decides one kernel function call in the session, and runs and completes it only when it is allowed.</summary>
@@ -11,7 +13,8 @@ internal static class KernelCallGate
 
     /// <summary>
     /// Decides <paramref name="toolName"/>; refused, returns the decision without running <paramref name="run"/>.
-    /// Allowed, runs it with the session current and completes the decision afterwards, also when it throws.
+    /// Allowed, runs it with the session current and completes the decision afterwards, also when it throws,
+    /// with what the function reported through <see cref="TrajecktToolOutput"/> (the M.E.AI gate's collection).
     /// </summary>
     public static async Task<Decision> RunAsync(TrajecktSession session, string toolName, Func<Task> run)
     {
@@ -19,14 +22,11 @@ internal static class KernelCallGate
         var decision = session.Begin(toolName);
         if (!decision.IsAllowed)
             return decision;
-        try
+        await DecidedCall.RunAsync(session, decision, async () =>
         {
             await run().ConfigureAwait(false);
-        }
-        finally
-        {
-            session.Complete(in decision);
-        }
+            return null;
+        }).ConfigureAwait(false);
         return decision;
     }
 }
