@@ -9,9 +9,6 @@ namespace Trajeckt.Extensions.AI;
 /// </summary>
 internal sealed class FunctionGate
 {
-    // Refuses every call with no_commitment: what a call gets when no session can be found.
-    private static readonly TrajecktSession s_noSession = TrajecktSession.Create((Commitment?)null);
-
     private readonly TrajecktFunctionGateOptions _options;
     private readonly Func<FunctionInvocationContext, CancellationToken, ValueTask<object?>>? _next;
 
@@ -21,10 +18,8 @@ internal sealed class FunctionGate
         _next = next;
     }
 
-    public static TrajecktSession CurrentOrRefusing => TrajecktSession.Current ?? s_noSession;
-
     public static TrajecktSession ResolveSession(TrajecktFunctionGateOptions options) =>
-        options.Session ?? options.SessionProvider?.Invoke() ?? CurrentOrRefusing;
+        options.Session ?? options.SessionProvider?.Invoke() ?? TrajecktSession.CurrentOrRefusing;
 
     public static bool RequiresAuthorization(TrajecktSession session, string toolName) =>
         session.Commitment is { } commitment

@@ -49,7 +49,7 @@ public sealed class TrajecktAIFunction : DelegatingAIFunction
     /// <exception cref="TrajectoryViolationException">The session refused the call; the function did not run.</exception>
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
-        var session = _session ?? FunctionGate.CurrentOrRefusing;
+        var session = _session ?? TrajecktSession.CurrentOrRefusing;
         var decision = session.Begin(ToolName);
         if (!decision.IsAllowed)
             throw new TrajectoryViolationException(decision);

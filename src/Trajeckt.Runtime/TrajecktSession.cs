@@ -56,6 +56,14 @@ public sealed class TrajecktSession
     /// <summary>The session that is current in this asynchronous flow (see <see cref="Enter"/>), or <see langword="null"/>.</summary>
     public static TrajecktSession? Current => s_current.Value;
 
+    /// <summary>
+    /// The session that decides a call when no session can be found (ToolGate, the framework gates): it has no
+    /// commitment and default options, so it refuses every call with <c>no_commitment</c>.
+    /// </summary>
+    internal static TrajecktSession CurrentOrRefusing => s_current.Value ?? s_refusing.Value;
+
+    private static readonly Lazy<TrajecktSession> s_refusing = new(() => Create((Commitment?)null));
+
     /// <summary>A unique id for this session, carried by its log events and activity events.</summary>
     public string Id { get; }
 

@@ -5,11 +5,8 @@ namespace Trajeckt.SemanticKernel;
 /// <summary>Decides one kernel function call in the session, and runs and completes it only when it is allowed.</summary>
 internal static class KernelCallGate
 {
-    // Refuses every call with no_commitment: what a call gets when no session can be found.
-    private static readonly TrajecktSession s_noSession = TrajecktSession.Create((Commitment?)null);
-
     public static TrajecktSession ResolveSession(TrajecktFilterOptions options) =>
-        options.Session ?? options.SessionProvider?.Invoke() ?? TrajecktSession.Current ?? s_noSession;
+        options.Session ?? options.SessionProvider?.Invoke() ?? TrajecktSession.CurrentOrRefusing;
 
     /// <summary>
     /// Decides <paramref name="toolName"/>; refused, returns the decision without running <paramref name="run"/>.

@@ -10,16 +10,13 @@ namespace Trajeckt.Interception;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ToolGate
 {
-    // Refuses every call with no_commitment: what a call gets when no session was begun.
-    private static readonly TrajecktSession s_noSession = TrajecktSession.Create((Commitment?)null);
-
     /// <summary>Decides a call of <paramref name="toolName"/>; on allow, commits it and returns the call to complete.</summary>
     /// <param name="toolName">The tool's name.</param>
     /// <returns>The allowed call; pass nothing to the tool, call <see cref="GatedCall.Complete"/> when it is done.</returns>
     /// <exception cref="TrajectoryViolationException">The call is refused; the tool must not run.</exception>
     public static GatedCall Begin(string toolName)
     {
-        var session = TrajecktSession.Current ?? s_noSession;
+        var session = TrajecktSession.CurrentOrRefusing;
         return Allowed(session, session.Begin(toolName));
     }
 
@@ -30,7 +27,7 @@ public static class ToolGate
     public static GatedCall Begin(ToolSlot slot)
     {
         ArgumentNullException.ThrowIfNull(slot);
-        var session = TrajecktSession.Current ?? s_noSession;
+        var session = TrajecktSession.CurrentOrRefusing;
         return Allowed(session, slot.Begin(session));
     }
 
