@@ -52,7 +52,7 @@ public class HostToolTests
     [InlineData("tool fetch : egress;", "egress")]
     public void A_tool_line_that_contradicts_the_attributes_is_an_error(string line, string says)
     {
-        var d = SingleDiagnostic2($"trajectory T {{\n  {line}\n}}");
+        var d = SingleHostDiagnostic($"trajectory T {{\n  {line}\n}}");
         Assert.Equal(SemanticDiagnosticCodes.ContradictsHostDeclaration, d.Code);
         AssertAt(d, 2, 8);
         Assert.EndsWith("this line says " + says, d.Message);
@@ -62,17 +62,17 @@ public class HostToolTests
     public void A_floor_statement_must_agree_with_the_attribute_floor()
     {
         Assert.True(CompileWithHosts("trajectory T { floor CleanWorkspace for save_memory; }").Success);
-        var d = SingleDiagnostic2("trajectory T {\n  floor Memory for save_memory;\n}");
+        var d = SingleHostDiagnostic("trajectory T {\n  floor Memory for save_memory;\n}");
         Assert.Equal(SemanticDiagnosticCodes.ContradictsHostDeclaration, d.Code);
         AssertAt(d, 2, 20);
-        var twice = SingleDiagnostic2("trajectory T {\n  floor CleanWorkspace for save_memory;\n  floor CleanWorkspace for save_memory;\n}");
+        var twice = SingleHostDiagnostic("trajectory T {\n  floor CleanWorkspace for save_memory;\n  floor CleanWorkspace for save_memory;\n}");
         Assert.Equal(SemanticDiagnosticCodes.DuplicateToolFloor, twice.Code);
     }
 
     [Fact]
     public void Two_tool_lines_for_one_host_tool_are_a_duplicate()
     {
-        var d = SingleDiagnostic2("trajectory T {\n  tool send_email : sink(external);\n  tool send_email : sink(external);\n}");
+        var d = SingleHostDiagnostic("trajectory T {\n  tool send_email : sink(external);\n  tool send_email : sink(external);\n}");
         Assert.Equal(SemanticDiagnosticCodes.DuplicateTool, d.Code);
         AssertAt(d, 3, 8);
     }
@@ -114,5 +114,5 @@ public class HostToolTests
         Assert.Equal("has space \"and quote\"", compilation.Trajectories[0].Name);
     }
 
-    private static TrajDiagnostic SingleDiagnostic2(string text) => Assert.Single(CompileWithHosts(text).Diagnostics);
+    private static TrajDiagnostic SingleHostDiagnostic(string text) => Assert.Single(CompileWithHosts(text).Diagnostics);
 }
