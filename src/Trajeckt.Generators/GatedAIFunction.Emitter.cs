@@ -26,6 +26,10 @@ internal static class GatedAIFunctionEmitter
         source.Line("_tool = new global::Trajeckt.Interception.ToolSlot(toolName);");
         source.Close();
         source.Line();
+        source.Line("/// <summary>A gated function that runs <paramref name=\"method\"/> as tool <paramref name=\"toolName\"/>, offered to the model under the tool's name.</summary>");
+        source.Line("public static global::Microsoft.Extensions.AI.AIFunction Create(global::System.Delegate method, string toolName) =>");
+        source.Line("    new TrajecktGatedAIFunction(global::Microsoft.Extensions.AI.AIFunctionFactory.Create(method, new global::Microsoft.Extensions.AI.AIFunctionFactoryOptions { Name = toolName }), toolName);");
+        source.Line();
         source.Line("/// <inheritdoc/>");
         source.Open("protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments arguments, global::System.Threading.CancellationToken cancellationToken)");
         source.Line("var call = global::Trajeckt.Interception.ToolGate.Begin(_tool);");

@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 using Trajeckt.Generators.Model;
 using Trajeckt.Traj;
+using Trajeckt.Traj.Graph;
 using Trajeckt.Traj.Syntax;
 using TextSpan = Microsoft.CodeAnalysis.Text.TextSpan;
 
@@ -21,7 +22,7 @@ internal static class GraphCompiler
 
     // A nested class may not share its name with its own members (CS0542): these are the members that
     // GraphEmitter writes into TrajecktGraphs, into each trajectory's class, and into its Tools class.
-    private static readonly string[] s_reservedClassNames = { "TrajecktGraphs", "Name", "Digest", "Encoding", "Tools", "BeginSession" };
+    private static readonly string[] s_reservedClassNames = { "TrajecktGraphs", "Name", "Digest", "Encoding", "Tools", "BeginSession", "CreateAIFunctions" };
     private static readonly string[] s_reservedToolMembers = { "Tools" };
 
     public static GraphSetSpec Compile(ImmutableArray<ToolSpec> toolSpecs, ImmutableArray<PolicyFile> policies, string assemblyName, CancellationToken cancellationToken)
@@ -78,15 +79,17 @@ internal static class GraphCompiler
         ReportUnreachableTools(compiled.Select(c => c.Trajectory).ToList(), toolsByName, diagnostics);
 
         var classNames = Identifiers.Unique(compiled.Select(c => c.ClassName ?? c.Trajectory.Name).ToList(), reserved: s_reservedClassNames);
-        var trajectories = compiled.Select((c, i) => Describe(c.Trajectory, classNames[i], c.Path)).ToEquatableArray();
+        var trajectories = compiled.Select((c, i) => Describe(c.Trajectory, classNames[i], c.Path, toolsByName)).ToEquatableArray();
         return new GraphSetSpec(assemblyName, trajectories, diagnostics.ToEquatableArray());
     }
 
-    private static TrajectorySpec Describe(CompiledTrajectory trajectory, string className, string path)
+    private static TrajectorySpec Describe(CompiledTrajectory trajectory, string className, string path, Dictionary<string, ToolSpec> methods)
     {
         var graph = trajectory.Graph;
         var members = Identifiers.Unique(graph.Tools.Select(t => t.Name).ToList(), reserved: s_reservedToolMembers);
-        var tools = graph.Tools.Select((t, i) => new GraphToolSpec(t.Name, i, members[i])).ToEquatableArray();
+        var planned = PlannedTools(graph);
+        var tools = graph.Tools.Select((t, i) => new GraphToolSpec(t.Name, i, members[i], planned.Contains(i),
+            methods.TryGetValue(t.Name, out var method) ? method.Function : null)).ToEquatableArray();
         return new TrajectorySpec(trajectory.Name, className, System.IO.Path.GetFileName(path), trajectory.Digest.ToString(),
             trajectory.Encoding.ToEquatableArray(), tools);
     }
@@ -102,19 +105,25 @@ internal static class GraphCompiler
         }
     }
 
+    // The tools on some transition of the plan automaton; every other tool of the graph is refused from every state.
+    private static HashSet<int> PlannedTools(CompiledGraph graph)
+    {
+        var planned = new HashSet<int>();
+        for (var state = 0; state < graph.StateCount; state++)
+        {
+            foreach (var (tool, _) in graph.GetTransitions(state))
+                planned.Add(tool);
+        }
+        return planned;
+    }
+
     private static void ReportUnreachableTools(List<CompiledTrajectory> trajectories, Dictionary<string, ToolSpec> tools, List<DiagnosticInfo> diagnostics)
     {
         if (trajectories.Count == 0)
             return;
         var reachable = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var graph in trajectories.Select(t => t.Graph))
-        {
-            for (var state = 0; state < graph.StateCount; state++)
-            {
-                foreach (var (tool, _) in graph.GetTransitions(state))
-                    reachable.Add(graph.Tools[tool].Name);
-            }
-        }
+            reachable.UnionWith(PlannedTools(graph).Select(tool => graph.Tools[tool].Name));
         foreach (var tool in tools.Values.Where(t => !reachable.Contains(t.ToolName)).OrderBy(t => t.ToolName, System.StringComparer.Ordinal))
             diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.UnreachableTool, tool.Location, new EquatableArray<string>(new[] { tool.ToolName })));
     }

@@ -40,8 +40,8 @@ internal static class GraphEmitter
     private static void EmitTrajectory(SourceWriter source, TrajectorySpec trajectory)
     {
         var origin = trajectory.SourceFile.Length == 0 ? "the auto-commitment: every [Tool], in any order" : trajectory.SourceFile;
-        source.Line($"/// <summary>Trajectory <c>{Xml(trajectory.Name)}</c> ({Xml(origin)}).</summary>");
-        source.Open($"internal static class {trajectory.ClassName}");
+        source.Line($"/// <summary>Trajectory <c>{DocComments.Escape(trajectory.Name)}</c> ({DocComments.Escape(origin)}).</summary>");
+        source.Open($"internal static partial class {trajectory.ClassName}");
         source.Line("/// <summary>The trajectory's name.</summary>");
         source.Line($"public const string Name = {Identifiers.Literal(trajectory.Name)};");
         source.Line();
@@ -55,7 +55,7 @@ internal static class GraphEmitter
         source.Open("public static class Tools");
         foreach (var tool in trajectory.Tools)
         {
-            source.Line($"/// <summary>Tool <c>{Xml(tool.Name)}</c>.</summary>");
+            source.Line($"/// <summary>Tool <c>{DocComments.Escape(tool.Name)}</c>.</summary>");
             source.Line($"public static readonly global::Trajeckt.ToolId {tool.MemberName} = new({tool.Index}, {Identifiers.Literal(tool.Name)});");
         }
         source.Close();
@@ -83,9 +83,4 @@ internal static class GraphEmitter
         }
         return text.ToString();
     }
-
-    // Names may hold what C# reads as a line end (U+0085, U+2028, U+2029 are allowed in Traj names), which
-    // would end the /// comment mid-line and leave the rest as code: write those as character references.
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")
-        .Replace("\u0085", "&#x85;").Replace("\u2028", "&#x2028;").Replace("\u2029", "&#x2029;");
 }

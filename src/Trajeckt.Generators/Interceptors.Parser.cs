@@ -76,9 +76,9 @@ internal static class InterceptorParser
 
     private static string? WhyNotInterceptable(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (!IsReachableFromOtherTypes(method))
+        if (!GeneratedCodeAccess.IsReachableFromOtherTypes(method))
             return "the method is not accessible outside its type; make it internal or public";
-        if (!IsAccessible(method.ContainingType))
+        if (!GeneratedCodeAccess.IsAccessible(method.ContainingType))
             return "it is declared in a file-local type, which the generated code in another file cannot name";
         if (method.ReturnsByRef || method.ReturnsByRefReadonly)
             return "it returns by reference";
@@ -88,9 +88,9 @@ internal static class InterceptorParser
             return "it is a base call of a virtual method, which an interceptor can only make as a virtual call";
         if (InExpressionTree(invocation, model, cancellationToken))
             return "it is inside an expression tree, which is never executed as a call";
-        if (method.TypeArguments.Concat(TypeArgumentsOf(method.ContainingType)).Any(t => !IsNameable(t)))
+        if (method.TypeArguments.Concat(TypeArgumentsOf(method.ContainingType)).Any(t => !GeneratedCodeAccess.IsNameable(t)))
             return "its type arguments cannot be named outside the calling code (type parameters or anonymous types)";
-        if (method.Parameters.Any(p => !IsNameable(p.Type)) || !method.ReturnsVoid && !IsNameable(method.ReturnType))
+        if (method.Parameters.Any(p => !GeneratedCodeAccess.IsNameable(p.Type)) || !method.ReturnsVoid && !GeneratedCodeAccess.IsNameable(method.ReturnType))
             return "its signature uses types that cannot be named outside the calling code";
         var shape = ReturnShapeOf(method);
         if (shape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT
@@ -148,35 +148,6 @@ internal static class InterceptorParser
             "System.Threading.Tasks.ValueTask<TResult>" => ReturnShape.ValueTaskOfT,
             _ => ReturnShape.Value,
         };
-    }
-
-    private static bool IsReachableFromOtherTypes(IMethodSymbol method)
-    {
-        for (ISymbol? symbol = method; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
-        {
-            if (symbol.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
-                return false;
-        }
-        return true;
-    }
-
-    private static bool IsNameable(ITypeSymbol type) => type switch
-    {
-        ITypeParameterSymbol => false,
-        IArrayTypeSymbol array => IsNameable(array.ElementType),
-        IPointerTypeSymbol pointer => IsNameable(pointer.PointedAtType),
-        INamedTypeSymbol named => !named.IsAnonymousType && IsAccessible(named) && named.TypeArguments.All(IsNameable),
-        _ => true,
-    };
-
-    private static bool IsAccessible(INamedTypeSymbol type)
-    {
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.IsFileLocal || current.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
-                return false;
-        }
-        return true;
     }
 
     private static IEnumerable<ITypeSymbol> TypeArgumentsOf(INamedTypeSymbol? type)

@@ -80,7 +80,7 @@ internal static class ToolParser
         if (labels.Count > 0)
             effects |= ToolEffects.Sensitive;
         labels.Sort(System.StringComparer.Ordinal);
-        return new ToolSpec(name, display, effects, labels.ToEquatableArray(), origin, floor, LocationInfo.From(location), diagnostics.ToEquatableArray());
+        return new ToolSpec(name, display, ToolFunctionParser.Describe(method), effects, labels.ToEquatableArray(), origin, floor, LocationInfo.From(location), diagnostics.ToEquatableArray());
     }
 
     // An unreadable trust argument (e.g. [Origin((Trust)200)]) errs on the safe side, which depends on the

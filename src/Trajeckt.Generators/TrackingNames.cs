@@ -9,4 +9,5 @@ internal static class TrackingNames
     public const string InterceptorFiles = nameof(InterceptorFiles);
     public const string InterceptorsEnabled = nameof(InterceptorsEnabled);
     public const string HasAIFunctions = nameof(HasAIFunctions);
+    public const string AIFunctions = nameof(AIFunctions);
 }

@@ -85,5 +85,15 @@ public sealed class TrajecktGenerator : IIncrementalGenerator
             if (has)
                 spc.AddSource(GatedAIFunctionEmitter.HintName, GatedAIFunctionEmitter.Emit());
         });
+
+        // Diagnostics of the graphs are reported once, above; this output only adds the functions.
+        var aiFunctions = graphs.Combine(hasAIFunctions)
+            .Select(static (input, _) => input.Right ? input.Left.Trajectories : EquatableArray<TrajectorySpec>.Empty)
+            .WithTrackingName(TrackingNames.AIFunctions);
+        context.RegisterSourceOutput(aiFunctions, static (spc, trajectories) =>
+        {
+            if (trajectories.Count > 0)
+                spc.AddSource(AIFunctionsEmitter.HintName, AIFunctionsEmitter.Emit(trajectories));
+        });
     }
 }

@@ -139,6 +139,22 @@ public sealed class CachingTests
     }
 
     [Fact]
+    public void WithMicrosoftExtensionsAIAnUnrelatedFileRegeneratesNoFunctions()
+    {
+        var policy = GeneratorHarness.Policy("support.traj", Policy);
+        var compilation = GeneratorHarness.Compile([("Tools.cs", Tools), ("Triage.cs", Triage), ("Replies.cs", Replies)], includeAI: true);
+        var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver([policy]), compilation).AssertCompilesCleanly();
+
+        var second = GeneratorHarness.Run(first.Driver, first.Input.AddSyntaxTrees(GeneratorHarness.Parse("Notes.cs", "namespace Agent; public static class Notes { }")));
+
+        AssertNothingRegenerated(second);
+        AssertCachedOrUnchanged(second, TrackingNames.AIFunctions);
+        Assert.NotEmpty(Reasons(second, TrackingNames.AIFunctions));
+        Assert.Equal(first.Sources, second.Sources);
+        Assert.Contains("TrajecktGraphs.AIFunctions.g.cs", second.Sources.Keys);
+    }
+
+    [Fact]
     public void NoPipelineModelHoldsASymbolSyntaxOrCompilation()
     {
         var run = FirstRun(out _);

@@ -321,7 +321,7 @@ public sealed class DiagnosticsTests
             .AssertCompilesCleanly();
 
         Assert.Empty(run.Diagnostics);
-        Assert.Contains("internal static class Triage", run.Source("TrajecktGraphs.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("internal static partial class Triage", run.Source("TrajecktGraphs.g.cs"), StringComparison.Ordinal);
     }
 
     [Theory]

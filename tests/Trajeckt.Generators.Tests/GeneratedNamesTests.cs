@@ -29,7 +29,8 @@ public sealed class GeneratedNamesTests
             var calls = string.Join(" + ", ordered.Select((_, i) => $"M{i}()"));
             var source = $"using Trajeckt;\nnamespace Agent;\ninternal static class Named\n{{\n{methods}\n    internal static int All() => {calls};\n}}\n";
 
-            var run = GeneratorHarness.Run([("Named.cs", source)]);
+            // With Microsoft.Extensions.AI, so that the names also pass through CreateAIFunctions and its doc comment.
+            var run = GeneratorHarness.Run([("Named.cs", source)], includeAI: true);
 
             run.AssertCompilesCleanly();
             Assert.Empty(run.Diagnostics);
@@ -47,7 +48,7 @@ public sealed class GeneratedNamesTests
     {
         const string source = "using Trajeckt;\nnamespace Agent;\ninternal static class Named\n{\n    [Tool]\n    internal static int Ping() => 0;\n}\n";
 
-        var run = GeneratorHarness.Run([("Named.cs", source)], [("policy.traj", $"trajectory {quotedName} {{ plan Ping*; }}")]);
+        var run = GeneratorHarness.Run([("Named.cs", source)], [("policy.traj", $"trajectory {quotedName} {{ plan Ping*; }}")], includeAI: true);
 
         run.AssertCompilesCleanly();
         Assert.Empty(run.Diagnostics);
@@ -59,8 +60,9 @@ public sealed class GeneratedNamesTests
     {
         // With documentation checks on, a name that breaks a generated doc comment shows as CS1570.
         var options = GeneratorHarness.ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
-        const string source = "using Trajeckt;\nnamespace Agent;\ninternal static class Named\n{\n    [Tool(\"<a & b>\")]\n    internal static int M() => 0;\n}\n";
-        var compilation = GeneratorHarness.Compile([("Named.cs", source)], options: options);
+        // Two tools so that CreateAIFunctions's doc comment lists one offered and one left out (generic).
+        const string source = "using Trajeckt;\nnamespace Agent;\ninternal static class Named\n{\n    [Tool(\"<a & b>\")]\n    internal static int M() => 0;\n    [Tool(\"x\\u2028&y\")]\n    internal static T G<T>(T t) => t;\n}\n";
+        var compilation = GeneratorHarness.Compile([("Named.cs", source)], includeAI: true, options: options);
 
         var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(options: options), compilation);
 

@@ -50,7 +50,7 @@ public sealed class GeneratorRanTests
         var run = GeneratorHarness.Run([("Agent.cs", Agent)]).AssertCompilesCleanly();
 
         Assert.Null(run.Result.Exception);
-        Assert.Contains("internal static class Default", run.Source("TrajecktGraphs.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("internal static partial class Default", run.Source("TrajecktGraphs.g.cs"), StringComparison.Ordinal);
         Assert.Contains("ToolSlot s_tool0 = new(\"read_ticket\")", run.InterceptorsOf("Agent.cs"), StringComparison.Ordinal);
     }
 

@@ -179,16 +179,17 @@ public sealed class InterceptedShapesTests
     [InlineData("Encoding")]
     [InlineData("BeginSession")]
     [InlineData("TrajecktGraphs")]
+    [InlineData("CreateAIFunctions")]
     public void ATrajectoryMayHaveTheNameOfAGeneratedMember(string trajectory)
     {
         // Its class then gets a suffix: a nested class named like one of its members does not compile (CS0542).
         const string tools = "using Trajeckt;\nnamespace Agent;\npublic static class Tools { [Tool] public static int Ping() => 1; }\n";
 
-        var run = GeneratorHarness.Run([("Tools.cs", tools)], [("policy.traj", $"trajectory {trajectory} {{ plan Ping*; }}")]);
+        var run = GeneratorHarness.Run([("Tools.cs", tools)], [("policy.traj", $"trajectory {trajectory} {{ plan Ping*; }}")], includeAI: true);
 
         run.AssertCompilesCleanly();
         var graphs = run.Source("TrajecktGraphs.g.cs");
-        Assert.Contains($"internal static class {trajectory}_2\n", graphs, StringComparison.Ordinal);
+        Assert.Contains($"internal static partial class {trajectory}_2\n", graphs, StringComparison.Ordinal);
         Assert.Contains($"public const string Name = \"{trajectory}\";", graphs, StringComparison.Ordinal);
     }
 

@@ -222,4 +222,65 @@ public sealed class SnapshotTests
         Assert.Empty(run.Diagnostics);
         Snapshot.VerifyAll(run.Sources);
     }
+
+    [Fact]
+    public void GeneratedAIFunctions()
+    {
+        const string tools = """
+            using System.Threading.Tasks;
+            using Trajeckt;
+
+            namespace Agent;
+
+            public static class Crm
+            {
+                [Tool("lookup_customer"), SensitiveRead("customer-pii")]
+                public static string Lookup(string id) => id;
+
+                [Tool("lookup_order")]
+                public static string Lookup(int orderId, bool withLines = false) => orderId.ToString();
+
+                [Tool]
+                public static T Echo<T>(T value) => value;
+
+                [Tool("archive")]
+                internal static void Archive(string id) { }
+            }
+
+            public sealed class Mailer
+            {
+                [Tool("send_email"), Sink(SinkKind.External)]
+                public Task SendAsync(string to, string? body) => Task.CompletedTask;
+
+                [Tool("bounce")]
+                private void Bounce() { }
+            }
+
+            public interface INotes
+            {
+                [Tool("save_note"), Sink(SinkKind.Control)]
+                void Save(string @event);
+            }
+
+            public struct Counter
+            {
+                [Tool]
+                public int Increment() => 1;
+            }
+            """;
+        const string policy = """
+            trajectory Support {
+              plan lookup_customer (lookup_order | send_email | save_note | Echo | bounce | Increment)*;
+              authorize save_note by TrustedUser;
+            }
+
+            trajectory Archive {
+              plan archive;
+            }
+            """;
+        var run = GeneratorHarness.Run([("Tools.cs", tools)], [("support.traj", policy)], includeAI: true).AssertCompilesCleanly();
+
+        Assert.Empty(run.Diagnostics);
+        Snapshot.VerifyAll(run.Sources);
+    }
 }

@@ -15,6 +15,10 @@ namespace Trajeckt.Generated
             _tool = new global::Trajeckt.Interception.ToolSlot(toolName);
         }
 
+        /// <summary>A gated function that runs <paramref name="method"/> as tool <paramref name="toolName"/>, offered to the model under the tool's name.</summary>
+        public static global::Microsoft.Extensions.AI.AIFunction Create(global::System.Delegate method, string toolName) =>
+            new TrajecktGatedAIFunction(global::Microsoft.Extensions.AI.AIFunctionFactory.Create(method, new global::Microsoft.Extensions.AI.AIFunctionFactoryOptions { Name = toolName }), toolName);
+
         /// <inheritdoc/>
         protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments arguments, global::System.Threading.CancellationToken cancellationToken)
         {

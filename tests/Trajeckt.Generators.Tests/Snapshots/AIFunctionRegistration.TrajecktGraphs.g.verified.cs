@@ -8,7 +8,7 @@
 internal static partial class TrajecktGraphs
 {
     /// <summary>Trajectory <c>Agent</c> (the auto-commitment: every [Tool], in any order).</summary>
-    internal static class Default
+    internal static partial class Default
     {
         /// <summary>The trajectory's name.</summary>
         public const string Name = "Agent";

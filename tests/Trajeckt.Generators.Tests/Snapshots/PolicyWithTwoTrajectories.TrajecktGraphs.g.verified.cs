@@ -9,7 +9,7 @@
 internal static partial class TrajecktGraphs
 {
     /// <summary>Trajectory <c>Support</c> (support.traj).</summary>
-    internal static class Support
+    internal static partial class Support
     {
         /// <summary>The trajectory's name.</summary>
         public const string Name = "Support";
@@ -43,7 +43,7 @@ internal static partial class TrajecktGraphs
     }
 
     /// <summary>Trajectory <c>triage-only</c> (support.traj).</summary>
-    internal static class triage_only
+    internal static partial class triage_only
     {
         /// <summary>The trajectory's name.</summary>
         public const string Name = "triage-only";
