@@ -1,3 +1,5 @@
+using Trajeckt.Interception;
+
 namespace Trajeckt.Extensions.AI;
 
 /// <summary>Runs an allowed call with its output reports collected, and records its completion in the session.</summary>
@@ -8,7 +10,9 @@ internal static class DecidedCall
         var report = TrajecktToolOutput.Begin();
         try
         {
-            return await run().ConfigureAwait(false);
+            // A function gate inside the call (the generator's, a TrajecktAIFunction) claims this decision instead of deciding again.
+            using (FrameworkDecisions.Enter(session, in decision))
+                return await run().ConfigureAwait(false);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Trajeckt.Interception;
 
 namespace Trajeckt.Extensions.AI;
 
@@ -6,7 +7,9 @@ namespace Trajeckt.Extensions.AI;
 /// An <see cref="AIFunction"/> whose every invocation is decided first as a call of one tool of the policy, for
 /// invokers other than <see cref="FunctionInvokingChatClient"/> (which <c>UseTrajeckt</c> gates by itself). A
 /// refused call throws <see cref="TrajectoryViolationException"/> and never runs; an allowed one records its
-/// output, including what it reported through <see cref="TrajecktToolOutput"/>.
+/// output, including what it reported through <see cref="TrajecktToolOutput"/>. Run inside a call that a framework's
+/// Trajeckt gate has already decided (the Semantic Kernel filters, for a kernel function made of it), it takes that
+/// decision instead of deciding the same call twice.
 /// </summary>
 public sealed class TrajecktAIFunction : DelegatingAIFunction
 {
@@ -50,6 +53,9 @@ public sealed class TrajecktAIFunction : DelegatingAIFunction
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
         var session = _session ?? TrajecktSession.CurrentOrRefusing;
+        // A framework's gate (e.g. the Semantic Kernel filters) decided this very call already and records its output.
+        if (FrameworkDecisions.TryClaim(session, ToolName))
+            return await base.InvokeCoreAsync(arguments, cancellationToken).ConfigureAwait(false);
         var decision = session.Begin(ToolName);
         if (!decision.IsAllowed)
             throw new TrajectoryViolationException(decision);

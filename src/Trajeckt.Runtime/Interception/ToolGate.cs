@@ -31,6 +31,21 @@ public static class ToolGate
         return Allowed(session, slot.Begin(session));
     }
 
+    /// <summary>
+    /// Decides a call of the tool of <paramref name="slot"/> that an agent framework makes through a generated
+    /// AIFunction. When the framework's own Trajeckt gate has already decided this very call, it is not decided
+    /// again: the returned call is empty and the framework's gate records the output.
+    /// </summary>
+    /// <param name="slot">The function's slot for the tool.</param>
+    /// <returns>The allowed call; call <see cref="GatedCall.Complete"/> when the tool is done.</returns>
+    /// <exception cref="TrajectoryViolationException">The call is refused; the tool must not run.</exception>
+    public static GatedCall BeginFunction(ToolSlot slot)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        var session = TrajecktSession.CurrentOrRefusing;
+        return FrameworkDecisions.TryClaim(session, slot.ToolName) ? default : Allowed(session, slot.Begin(session));
+    }
+
     private static GatedCall Allowed(TrajecktSession session, Decision decision) =>
         decision.IsAllowed ? new GatedCall(session, decision) : throw new TrajectoryViolationException(decision);
 }

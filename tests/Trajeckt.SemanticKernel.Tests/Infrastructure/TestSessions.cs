@@ -20,7 +20,12 @@ internal static class TestSessions
     {
         var compilation = TrajCompiler.Compile(SupportPolicy, "test.traj");
         Assert.True(compilation.Success, string.Join(Environment.NewLine, compilation.Diagnostics));
-        var encoding = compilation.Trajectories[0].Encoding;
+        return Sealed(compilation.Trajectories[0].Encoding, options);
+    }
+
+    /// <summary>A session over a compiled graph (as a generator emits it), sealed with a fresh key.</summary>
+    public static TrajecktSession Sealed(byte[] encoding, TrajecktOptions? options = null)
+    {
         using var key = OperatorKeyPair.Generate();
         var seal = SealFile.Format(Sealer.Sign(encoding, key));
         var load = CommitmentLoader.Load(encoding, seal, new TrustStore([key.PublicKey]));
