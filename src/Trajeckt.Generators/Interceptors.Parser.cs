@@ -76,6 +76,8 @@ internal static class InterceptorParser
 
     private static string? WhyNotInterceptable(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
     {
+        if (method.MethodKind == MethodKind.LocalFunction)
+            return "it is a local function, which no code outside its method can call; make the tool a method of a type";
         if (!GeneratedCodeAccess.IsReachableFromOtherTypes(method))
             return "the method is not accessible outside its type; make it internal or public";
         if (!GeneratedCodeAccess.IsAccessible(method.ContainingType))

@@ -165,6 +165,33 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void TRJ1004_ACallOfALocalFunctionToolSaysToMakeItAMethod()
+    {
+        const string source = """
+            using Trajeckt;
+
+            namespace Agent;
+
+            public static class Steps
+            {
+                public static string Run()
+                {
+                    return Read();
+
+                    [Tool]
+                    static string Read() => "";
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run([("Steps.cs", source)]);
+
+        var diagnostic = Assert.Single(run.WithId("TRJ1004"));
+        Assert.Contains("it is a local function", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain("internal or public", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TRJ1004_IsNotReportedForAnInterceptableCall()
     {
         const string source = """
