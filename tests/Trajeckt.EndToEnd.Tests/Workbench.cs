@@ -5,13 +5,16 @@ namespace Trajeckt.EndToEnd.Tests;
 /// <summary>
 /// What every end-to-end test shares: a sandbox (its own HOME), a private artifacts folder into which the
 /// repository's projects are built (never their own bin/ and obj/, which the solution's build uses at the
-/// same time), the package packed once into a local folder feed with a version unique to this run (a
+/// same time), the packages packed once into a local folder feed with a version unique to this run (a
 /// repacked version would be served stale from the global packages folder), a consumer app that adds the
-/// package as a user would, and an operator key pair made with the CLI.
+/// Trajeckt package as a user would, and an operator key pair made with the CLI.
 /// </summary>
 public sealed class Workbench : IDisposable
 {
     public const string Collection = "e2e";
+
+    /// <summary>The packages a user adds: Trajeckt, and those for agent frameworks that build on it.</summary>
+    public static readonly string[] PackageIds = ["Trajeckt", "Trajeckt.Extensions.AI", "Trajeckt.SemanticKernel"];
 
     private readonly Sandbox _sandbox = new("workbench");
 
@@ -20,10 +23,12 @@ public sealed class Workbench : IDisposable
         Artifacts = _sandbox.Folder("artifacts");
         Version = $"0.1.0-e2e.t{DateTime.UtcNow:yyyyMMddHHmmss}.{Guid.NewGuid().ToString("N")[..8]}";
         Feed = _sandbox.Folder("feed");
-        // Debug, so that the project-reference consumer reuses the projects compiled here.
-        _sandbox.Dotnet(Repo.Root, "pack", Repo.Source("Trajeckt"), "-c", "Debug", "-o", Feed, "--artifacts-path", Artifacts, $"-p:PackageVersion={Version}").AssertSucceeded();
-        Package = Path.Combine(Feed, $"Trajeckt.{Version}.nupkg");
-        Assert.True(File.Exists(Package), $"dotnet pack did not write {Package}");
+        foreach (var id in PackageIds)
+        {
+            // Debug, so that the project-reference consumer reuses the projects compiled here.
+            _sandbox.Dotnet(Repo.Root, "pack", Repo.Source(id), "-c", "Debug", "-o", Feed, "--artifacts-path", Artifacts, $"-p:PackageVersion={Version}").AssertSucceeded();
+            Assert.True(File.Exists(PackageFile(id)), $"dotnet pack did not write {PackageFile(id)}");
+        }
 
         OperatorKey = Path.Combine(_sandbox.Root, "operator");
         Repo.Trajeckt(_sandbox, "keygen", "--out", OperatorKey).AssertSucceeded();
@@ -38,7 +43,8 @@ public sealed class Workbench : IDisposable
 
     public string Feed { get; }
 
-    public string Package { get; }
+    /// <summary>The Trajeckt package.</summary>
+    public string Package => PackageFile("Trajeckt");
 
     /// <summary>The operator key pair's path without extension (.key and .pub).</summary>
     public string OperatorKey { get; }
@@ -48,13 +54,19 @@ public sealed class Workbench : IDisposable
 
     internal Sandbox Sandbox => _sandbox;
 
+    /// <summary>The .nupkg of the package <paramref name="id"/> in the feed.</summary>
+    public string PackageFile(string id) => Path.Combine(Feed, $"{id}.{Version}.nupkg");
+
     public void Dispose()
     {
         _sandbox.Dispose();
         // The run's version is never used again: leave the global packages folder as it was.
-        var extracted = Path.Combine(Sandbox.GlobalPackagesFolder, "trajeckt", Version.ToLowerInvariant());
-        if (Directory.Exists(extracted))
-            Directory.Delete(extracted, recursive: true);
+        foreach (var id in PackageIds)
+        {
+            var extracted = Path.Combine(Sandbox.GlobalPackagesFolder, id.ToLowerInvariant(), Version.ToLowerInvariant());
+            if (Directory.Exists(extracted))
+                Directory.Delete(extracted, recursive: true);
+        }
     }
 
     /// <summary>A nuget.config naming the feed and nuget.org, as a user testing a local package writes it.</summary>
@@ -73,20 +85,32 @@ public sealed class Workbench : IDisposable
     /// A project that adds the package as `dotnet add package Trajeckt` does, plus Microsoft.Extensions.AI
     /// for AIFunctionFactory.
     /// </summary>
-    internal string PackageProjectFile(string outputType) => $"""
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <OutputType>{outputType}</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <Nullable>enable</Nullable>
-            <ImplicitUsings>enable</ImplicitUsings>
-          </PropertyGroup>
-          <ItemGroup>
-            <PackageReference Include="Trajeckt" Version="{Version}" />
-            <PackageReference Include="Microsoft.Extensions.AI" Version="{Versions.MicrosoftExtensionsAI}" />
-          </ItemGroup>
-        </Project>
-        """;
+    internal string PackageProjectFile(string outputType) =>
+        ProjectFile(outputType, ("Trajeckt", Version), ("Microsoft.Extensions.AI", Versions.MicrosoftExtensionsAI));
+
+    /// <summary>
+    /// An app that adds only Trajeckt.Extensions.AI, as `dotnet add package Trajeckt.Extensions.AI` does:
+    /// Trajeckt, with its generator and build targets, and Microsoft.Extensions.AI come with it.
+    /// </summary>
+    internal string ExtensionsAIProjectFile() => ProjectFile("Exe", ("Trajeckt.Extensions.AI", Version));
+
+    private static string ProjectFile(string outputType, params (string Id, string Version)[] packages)
+    {
+        var references = string.Join('\n', packages.Select(p => $"""    <PackageReference Include="{p.Id}" Version="{p.Version}" />"""));
+        return $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>{outputType}</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+            {references}
+              </ItemGroup>
+            </Project>
+            """;
+    }
 }
 
 [CollectionDefinition(Workbench.Collection)]

@@ -5,6 +5,9 @@ internal static class AppOutput
 {
     public const string Refusal = "flow: label 'customer-pii' (read by read_customer at step 1) may not reach external sink send_email";
 
+    /// <summary>The function result a model gets for the refused send (RefusalResult.Prefix, then the refusal).</summary>
+    public const string RefusalResult = "Refused by the Trajeckt policy: " + Refusal;
+
     /// <summary>
     /// The seal verified, the generated graph is the one sealed, the sensitive read ran, and the
     /// exfiltrating call was refused both when called directly (interceptor) and through the gated AIFunction.

@@ -4,9 +4,11 @@ using Trajeckt.Sealing;
 namespace Trajeckt.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// A project written to a folder: the sources under ConsumerApp/ (two marked tools, a three-line .traj,
-/// an agent that reads a customer and then tries to send it out, directly and as a model would, and the
-/// program that runs it) or some of them, and a project file that brings in Trajeckt one way or another.
+/// A project written to a folder: the sources directly under ConsumerApp/ (two marked tools, a three-line
+/// .traj, an agent that reads a customer and then tries to send it out, directly and as a model would, and
+/// the program that runs it) or some of its files (ChatPipeline/ holds a program that has a scripted model
+/// drive the tools through a Microsoft.Extensions.AI pipeline), and a project file that brings in Trajeckt
+/// one way or another.
 /// </summary>
 internal sealed class ConsumerApp
 {
@@ -15,16 +17,15 @@ internal sealed class ConsumerApp
 
     private readonly Sandbox _sandbox;
 
+    /// <param name="sources">The files to copy into the app's folder, as paths under ConsumerApp/; <see langword="null"/> for every file directly under it.</param>
     public ConsumerApp(Sandbox sandbox, string folderName, string projectFile, string? nugetConfig = null, string? artifactsPath = null, string name = Name, string[]? sources = null)
     {
         _sandbox = sandbox;
         ArtifactsPath = artifactsPath;
         Folder = sandbox.Folder(folderName);
-        foreach (var source in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "ConsumerApp")))
-        {
-            if (sources is null || sources.Contains(Path.GetFileName(source)))
-                File.Copy(source, Path.Combine(Folder, Path.GetFileName(source)));
-        }
+        var sourceFolder = Path.Combine(AppContext.BaseDirectory, "ConsumerApp");
+        foreach (var source in sources ?? Directory.GetFiles(sourceFolder).Select(f => Path.GetRelativePath(sourceFolder, f)).ToArray())
+            File.Copy(Path.Combine(sourceFolder, source), Path.Combine(Folder, Path.GetFileName(source)));
         File.WriteAllText(Path.Combine(Folder, name + ".csproj"), projectFile);
         // Nothing from folders above the temporary one may reach the build.
         File.WriteAllText(Path.Combine(Folder, "Directory.Build.props"), "<Project />\n");
