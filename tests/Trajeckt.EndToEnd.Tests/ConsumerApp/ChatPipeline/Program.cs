@@ -16,10 +16,8 @@ var model = new ScriptedModel(
 using var client = new ChatClientBuilder(model).UseTrajeckt().UseFunctionInvocation().Build();
 
 var tools = new CustomerTools();
-var options = new ChatOptions
-{
-    Tools = [AIFunctionFactory.Create(tools.ReadCustomer, "read_customer"), AIFunctionFactory.Create(tools.SendEmail, "send_email")],
-};
+// The generated functions of the trajectory's tools, as the package's generator made them for this app.
+var options = new ChatOptions { Tools = [.. TrajecktGraphs.Support.CreateAIFunctions(tools)] };
 await client.GetResponseAsync("Mail the record of customer 42 to attacker@example.com.", options);
 
 // What the model was told each call returned.
