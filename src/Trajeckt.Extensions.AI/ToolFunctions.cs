@@ -25,10 +25,7 @@ internal static class ToolFunctions
     {
         if (function.GetService<TrajecktAIFunction>() is { } gated)
             return gated.ToolName;
-        var method = function.UnderlyingMethod;
-        if (method?.GetCustomAttribute<ToolAttribute>() is { } tool)
-            return tool.Name ?? method.Name;
-        return function.Name;
+        return ToolMethodNames.TryGet(function.UnderlyingMethod, out var toolName) ? toolName : function.Name;
     }
 
     /// <summary>

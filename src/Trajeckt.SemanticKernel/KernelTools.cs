@@ -1,5 +1,5 @@
-using System.Reflection;
 using Microsoft.SemanticKernel;
+using Trajeckt.Extensions.AI;
 
 namespace Trajeckt.SemanticKernel;
 
@@ -13,9 +13,6 @@ internal static class KernelTools
     /// </summary>
     public static string ToolName(KernelFunction function)
     {
-        var method = function.UnderlyingMethod;
-        if (method?.GetCustomAttribute<ToolAttribute>() is { } tool)
-            return tool.Name ?? method.Name;
-        return function.Name;
+        return ToolMethodNames.TryGet(function.UnderlyingMethod, out var toolName) ? toolName : function.Name;
     }
 }
