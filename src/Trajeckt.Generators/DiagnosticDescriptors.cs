@@ -46,6 +46,16 @@ internal static class DiagnosticDescriptors
         "Duplicate trajectory",
         "Trajectory '{0}' is defined in more than one policy file");
 
+    public static readonly DiagnosticDescriptor MissingSigningKey = Create(
+        "TRJ1100", DiagnosticSeverity.Error,
+        "Build without a signing key",
+        "Trajeckt: {0} is built in {1} without a signing key, so its trajectory graphs would not be sealed and every tool call would be refused at run time. Set the MSBuild property TrajecktSigningKey (or the environment variable TRAJECKT_SIGNING_KEY) to an operator private key file made with 'trajeckt keygen --out PREFIX' (PREFIX.key), or set <TrajecktAllowUnsigned>true</TrajecktAllowUnsigned> to build unsigned on purpose");
+
+    public static readonly DiagnosticDescriptor UnsignedBuild = Create(
+        "TRJ1102", DiagnosticSeverity.Warning,
+        "Built unsigned on purpose",
+        "Trajeckt: {0} is built unsigned (TrajecktAllowUnsigned): its graphs have no seal, so the app refuses every tool call (no_commitment) until they are sealed with 'trajeckt seal'");
+
     /// <summary>A diagnostic of the Traj compiler (TRJ0xxx), reported with its own code in the policy file.</summary>
     public static DiagnosticDescriptor PolicyDiagnostic(string code, bool isError) => new(
         code,

@@ -47,13 +47,7 @@ internal static class GraphCompiler
         }
 
         var compiled = new List<(CompiledTrajectory Trajectory, string Path, string? ClassName)>();
-        if (policies.IsEmpty)
-        {
-            var compilation = TrajCompiler.CompileAutoCommitment(assemblyName, hosts);
-            compiled.AddRange(compilation.Trajectories.Select(t => (t, "", (string?)AutoCommitmentClass)));
-            // The auto-commitment is built from the tools alone, so an error here is one of theirs, already reported.
-        }
-        else
+        if (!policies.IsEmpty)
         {
             var seen = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var policy in policies.OrderBy(p => p.Path, System.StringComparer.Ordinal))
@@ -75,6 +69,13 @@ internal static class GraphCompiler
                 }
             }
         }
+        else if (!toolSpecs.IsEmpty)
+        {
+            var compilation = TrajCompiler.CompileAutoCommitment(assemblyName, hosts);
+            compiled.AddRange(compilation.Trajectories.Select(t => (t, "", (string?)AutoCommitmentClass)));
+            // The auto-commitment is built from the tools alone, so an error here is one of theirs, already reported.
+        }
+        // Else nothing is declared (a project that only references an agent): no commitment to compile, none to seal.
 
         ReportUnreachableTools(compiled.Select(c => c.Trajectory).ToList(), toolsByName, diagnostics);
 

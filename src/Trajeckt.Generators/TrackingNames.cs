@@ -10,4 +10,5 @@ internal static class TrackingNames
     public const string InterceptorsEnabled = nameof(InterceptorsEnabled);
     public const string HasAIFunctions = nameof(HasAIFunctions);
     public const string AIFunctions = nameof(AIFunctions);
+    public const string Signing = nameof(Signing);
 }

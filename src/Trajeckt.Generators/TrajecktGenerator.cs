@@ -40,7 +40,22 @@ public sealed class TrajecktGenerator : IIncrementalGenerator
         {
             foreach (var diagnostic in graphSet.Diagnostics)
                 spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            spc.AddSource(GraphEmitter.HintName, GraphEmitter.Emit(graphSet));
+            // A project with no tool and no policy (e.g. one that only references an agent) has nothing to enforce or seal.
+            if (graphSet.Trajectories.Count > 0)
+                spc.AddSource(GraphEmitter.HintName, GraphEmitter.Emit(graphSet));
+        });
+
+        var signing = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => SigningSetting.From(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.Signing);
+        context.RegisterSourceOutput(graphs.Select(static (graphSet, _) => graphSet.Trajectories.Count > 0).Combine(signing), static (spc, input) =>
+        {
+            var (hasGraphs, setting) = input;
+            if (!hasGraphs || !setting.IsSigning || setting.HasKey)
+                return;
+            spc.ReportDiagnostic(setting.AllowUnsigned
+                ? Diagnostic.Create(DiagnosticDescriptors.UnsignedBuild, Location.None, setting.ProjectName)
+                : Diagnostic.Create(DiagnosticDescriptors.MissingSigningKey, Location.None, setting.ProjectName, setting.Configuration));
         });
 
         // One spec per source file: interceptable locations hash the whole file, so an edit re-emits

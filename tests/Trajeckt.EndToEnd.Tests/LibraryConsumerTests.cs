@@ -30,6 +30,22 @@ public sealed class LibraryConsumerTests(Workbench bench)
         AppOutput.AssertEnforced(app.RunDll(published, "--trust", bench.OperatorKey + ".pub"), ConsumerApp.ReadSeal(published, Library));
     }
 
+    [Fact]
+    public void A_project_with_no_tool_and_no_policy_builds_in_Release_without_a_key_and_has_nothing_to_seal()
+    {
+        // As a test project or a helper library that picks Trajeckt up from a reference: nothing there to enforce.
+        var library = new ConsumerApp(bench.Sandbox, "no-tools/Lib", bench.PackageProjectFile("Library"), bench.NugetConfig,
+            name: Library, sources: ["NoTools/Greeter.cs"]);
+
+        var build = library.Dotnet("build", "-c", "Release").AssertSucceeded();
+
+        AppOutput.AssertCleanBuild(build);
+        Assert.DoesNotContain("TRJ1100", build.Output);
+        var output = Path.Combine(library.Folder, "bin", "Release", "net10.0");
+        Assert.True(File.Exists(Path.Combine(output, Library + ".dll")));
+        Assert.Empty(Directory.GetFiles(output, "*.trajeckt.seal"));
+    }
+
     private static string AppProjectFile() => """
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
