@@ -36,6 +36,18 @@ public sealed class PackageLayoutTests(Workbench bench)
     }
 
     [Fact]
+    public void The_CLI_carries_native_libsodium_for_desktop_platforms_only()
+    {
+        var platforms = Entries().Where(e => e.StartsWith("tools/cli/runtimes/", StringComparison.Ordinal))
+            .Select(e => e.Split('/')[3]).ToHashSet();
+
+        Assert.Contains("linux-musl-x64", platforms);
+        Assert.Contains("win-arm64", platforms);
+        Assert.DoesNotContain(platforms, p => p.StartsWith("android-", StringComparison.Ordinal) || p.StartsWith("ios-", StringComparison.Ordinal)
+            || p.StartsWith("tvos-", StringComparison.Ordinal) || p.StartsWith("maccatalyst-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_package_the_runtime_references_is_a_dependency_of_the_package()
     {
         var runtime = XDocument.Load(Repo.Source("Trajeckt.Runtime/Trajeckt.Runtime.csproj"));
