@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
 using Trajeckt.Extensions.AI.Tests.Infrastructure;
 using Trajeckt.Generated;
-using static Trajeckt.Extensions.AI.Tests.Infrastructure.ScriptedChatClient;
+using static Trajeckt.Tests.AgentTesting.ScriptedChatClient;
 
 namespace Trajeckt.Extensions.AI.Tests;
 

@@ -1,5 +1,5 @@
 using Trajeckt.Extensions.AI.Tests.Infrastructure;
-using static Trajeckt.Extensions.AI.Tests.Infrastructure.ScriptedChatClient;
+using static Trajeckt.Tests.AgentTesting.ScriptedChatClient;
 
 namespace Trajeckt.Extensions.AI.Tests;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 using Trajeckt.Extensions.AI.Tests.Infrastructure;
-using static Trajeckt.Extensions.AI.Tests.Infrastructure.ScriptedChatClient;
+using static Trajeckt.Tests.AgentTesting.ScriptedChatClient;
 
 namespace Trajeckt.Extensions.AI.Tests;
 

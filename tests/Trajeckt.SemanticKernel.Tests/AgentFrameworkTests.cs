@@ -2,7 +2,7 @@ using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
 using Trajeckt.Extensions.AI;
 using Trajeckt.SemanticKernel.Tests.Infrastructure;
-using static Trajeckt.SemanticKernel.Tests.Infrastructure.ScriptedChatClient;
+using static Trajeckt.Tests.AgentTesting.ScriptedChatClient;
 
 namespace Trajeckt.SemanticKernel.Tests;
 

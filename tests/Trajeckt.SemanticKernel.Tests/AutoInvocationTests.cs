@@ -1,6 +1,6 @@
 using Trajeckt.Extensions.AI;
 using Trajeckt.SemanticKernel.Tests.Infrastructure;
-using static Trajeckt.SemanticKernel.Tests.Infrastructure.ScriptedChatClient;
+using static Trajeckt.Tests.AgentTesting.ScriptedChatClient;
 
 namespace Trajeckt.SemanticKernel.Tests;
 

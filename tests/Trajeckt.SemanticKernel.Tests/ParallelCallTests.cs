@@ -1,6 +1,6 @@
 using Microsoft.SemanticKernel;
 using Trajeckt.SemanticKernel.Tests.Infrastructure;
-using static Trajeckt.SemanticKernel.Tests.Infrastructure.ScriptedChatClient;
+using static Trajeckt.Tests.AgentTesting.ScriptedChatClient;
 
 namespace Trajeckt.SemanticKernel.Tests;
 

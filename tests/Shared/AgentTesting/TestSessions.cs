@@ -1,7 +1,7 @@
 using Trajeckt.Sealing;
 using Trajeckt.Traj;
 
-namespace Trajeckt.Extensions.AI.Tests.Infrastructure;
+namespace Trajeckt.Tests.AgentTesting;
 
 /// <summary>Sessions over a policy compiled and sealed in memory with a fresh operator key, as the seal loader makes them.</summary>
 internal static class TestSessions

@@ -1,16 +1,19 @@
 using Microsoft.Extensions.AI;
 
-namespace Trajeckt.Extensions.AI.Tests.Infrastructure;
+namespace Trajeckt.Tests.AgentTesting;
 
 /// <summary>
-/// A model that answers each request with the next scripted message, and records what it was sent: the
-/// function results that FunctionInvokingChatClient hands back are what a real model would read.
+/// A model that answers each request with the next scripted message and records what it was sent: the function
+/// results that FunctionInvokingChatClient or the kernel hands back are what a real model would read.
 /// </summary>
 internal sealed class ScriptedChatClient(params ChatMessage[] script) : IChatClient
 {
     private readonly Queue<ChatMessage> _script = new(script);
 
     public List<List<ChatMessage>> Requests { get; } = [];
+
+    /// <summary>The names of the functions offered to the model in the first request.</summary>
+    public List<string> OfferedFunctions { get; } = [];
 
     /// <summary>The function results the model was sent, by call id.</summary>
     public Dictionary<string, object?> FunctionResults =>
@@ -24,6 +27,8 @@ internal sealed class ScriptedChatClient(params ChatMessage[] script) : IChatCli
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
+        if (Requests.Count == 0)
+            OfferedFunctions.AddRange(options?.Tools?.Select(t => t.Name) ?? []);
         Requests.Add([.. messages]);
         if (_script.Count == 0)
             throw new InvalidOperationException("The model was asked more often than the script answers.");
