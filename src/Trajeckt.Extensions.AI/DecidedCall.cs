@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Trajeckt.Interception;
 
 namespace Trajeckt.Extensions.AI;
@@ -5,13 +6,20 @@ namespace Trajeckt.Extensions.AI;
 /// <summary>Runs an allowed call with its output reports collected, and records its completion in the session.</summary>
 internal static class DecidedCall
 {
-    public static async ValueTask<object?> RunAsync(TrajecktSession session, Decision decision, Func<ValueTask<object?>> run)
+    /// <param name="session">The session that allowed the call.</param>
+    /// <param name="decision">The allowed decision.</param>
+    /// <param name="run">Runs the call.</param>
+    /// <param name="invokedFunction">
+    /// The AIFunction that <paramref name="run"/> invokes when it may be a gate (a kernel function made of a gated
+    /// AIFunction): that gate then takes this decision instead of deciding again. <see langword="null"/> when the
+    /// caller has passed over any gate itself, so that every gate inside decides.
+    /// </param>
+    public static async ValueTask<object?> RunAsync(TrajecktSession session, Decision decision, Func<ValueTask<object?>> run, AIFunction? invokedFunction = null)
     {
         var report = TrajecktToolOutput.Begin();
         try
         {
-            // A function gate inside the call (the generator's, a TrajecktAIFunction) claims this decision instead of deciding again.
-            using (FrameworkDecisions.Enter(session, in decision))
+            using (FrameworkDecisions.Enter(session, in decision, invokedFunction))
                 return await run().ConfigureAwait(false);
         }
         finally

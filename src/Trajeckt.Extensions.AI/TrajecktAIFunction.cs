@@ -54,7 +54,7 @@ public sealed class TrajecktAIFunction : DelegatingAIFunction
     {
         var session = _session ?? TrajecktSession.CurrentOrRefusing;
         // A framework's gate (e.g. the Semantic Kernel filters) decided this very call already and records its output.
-        if (FrameworkDecisions.TryClaim(session, ToolName))
+        if (FrameworkDecisions.TryClaim(session, ToolName, this))
             return await base.InvokeCoreAsync(arguments, cancellationToken).ConfigureAwait(false);
         var decision = session.Begin(ToolName);
         if (!decision.IsAllowed)

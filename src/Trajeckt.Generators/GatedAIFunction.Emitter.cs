@@ -32,7 +32,7 @@ internal static class GatedAIFunctionEmitter
         source.Line();
         source.Line("/// <inheritdoc/>");
         source.Open("protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments arguments, global::System.Threading.CancellationToken cancellationToken)");
-        source.Line("var call = global::Trajeckt.Interception.ToolGate.BeginFunction(_tool);");
+        source.Line("var call = global::Trajeckt.Interception.ToolGate.BeginFunction(_tool, this);");
         source.Open("try");
         source.Line("return await base.InvokeCoreAsync(arguments, cancellationToken).ConfigureAwait(false);");
         source.Close();

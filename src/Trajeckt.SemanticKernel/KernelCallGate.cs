@@ -1,3 +1,4 @@
+using Microsoft.SemanticKernel;
 using Trajeckt.Extensions.AI;
 
 namespace Trajeckt.SemanticKernel;
@@ -9,21 +10,25 @@ internal static class KernelCallGate
         options.Session ?? options.SessionProvider?.Invoke() ?? TrajecktSession.CurrentOrRefusing;
 
     /// <summary>
-    /// Decides <paramref name="toolName"/>; refused, returns the decision without running <paramref name="run"/>.
+    /// Decides <paramref name="function"/> as its tool; refused, returns the decision without running <paramref name="run"/>.
     /// Allowed, runs it with the session current and completes the decision afterwards, also when it throws,
     /// with what the function reported through <see cref="TrajecktToolOutput"/> (the M.E.AI gate's collection).
     /// </summary>
-    public static async Task<Decision> RunAsync(TrajecktSession session, string toolName, Func<Task> run)
+    /// <remarks>
+    /// A kernel function made of a gated AIFunction (<c>AsKernelFunction()</c>) invokes that gate; the gate takes this
+    /// decision instead of deciding the same call again.
+    /// </remarks>
+    public static async Task<Decision> RunAsync(TrajecktSession session, KernelFunction function, Func<Task> run)
     {
         using var scope = session.Enter();
-        var decision = session.Begin(toolName);
+        var decision = session.Begin(KernelTools.ToolName(function));
         if (!decision.IsAllowed)
             return decision;
         await DecidedCall.RunAsync(session, decision, async () =>
         {
             await run().ConfigureAwait(false);
             return null;
-        }).ConfigureAwait(false);
+        }, invokedFunction: KernelTools.InvokedAIFunction(function)).ConfigureAwait(false);
         return decision;
     }
 }

@@ -33,9 +33,8 @@ public sealed class TrajecktAutoFunctionInvocationFilter : IAutoFunctionInvocati
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var toolName = KernelTools.ToolName(context.Function);
         var session = KernelCallGate.ResolveSession(_options);
-        var decision = await KernelCallGate.RunAsync(session, toolName, async () =>
+        var decision = await KernelCallGate.RunAsync(session, context.Function, async () =>
         {
             using var mark = AutoInvokedCall.Mark(context.Kernel, context.Function);
             await next(context).ConfigureAwait(false);

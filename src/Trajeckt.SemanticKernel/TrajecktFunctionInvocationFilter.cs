@@ -35,7 +35,7 @@ public sealed class TrajecktFunctionInvocationFilter : IFunctionInvocationFilter
         }
 
         var session = KernelCallGate.ResolveSession(_options);
-        var decision = await KernelCallGate.RunAsync(session, KernelTools.ToolName(context.Function), () => next(context)).ConfigureAwait(false);
+        var decision = await KernelCallGate.RunAsync(session, context.Function, () => next(context)).ConfigureAwait(false);
         if (decision.IsAllowed)
             return;
         // A streaming invocation's result must be a stream of the caller's item type; the refusal text is not one.

@@ -1,26 +1,36 @@
 namespace Trajeckt.Interception;
 
 /// <summary>
-/// The call that a framework's gate (UseTrajeckt, the Semantic Kernel filters) has decided and is running in this
-/// async flow. A function gate inside it (the generator's AIFunction, a TrajecktAIFunction) is the same call: it
-/// claims that decision once instead of deciding, and counting, the call a second time. Only the first such gate
-/// of the flow can claim it, so any further call of the tool, even from inside the tool, is decided as usual.
+/// The call that a framework's gate (the Semantic Kernel filters) has decided and is running in this async flow,
+/// with the function object it invokes. When that function is itself a function gate (the generator's AIFunction,
+/// a TrajecktAIFunction, made into the kernel function), that gate is the same call: it claims the decision once
+/// instead of deciding, and counting, the call a second time. Only that very gate object, for the same tool and
+/// session, can claim it, and only once, so any other call, such as a gate that the invoked code calls itself, is
+/// decided as usual.
 /// </summary>
 internal static class FrameworkDecisions
 {
     private static readonly AsyncLocal<Running?> s_running = new();
 
-    /// <summary>Marks <paramref name="decision"/>, allowed in <paramref name="session"/>, as the call now running, until the scope ends.</summary>
-    public static Scope Enter(TrajecktSession session, in Decision decision)
+    /// <summary>
+    /// Marks <paramref name="decision"/>, allowed in <paramref name="session"/>, as the call now running, until the
+    /// scope ends; the gate <paramref name="function"/>, the object the framework invokes, may claim it. With no
+    /// function, nothing can claim it (the call is still marked, so no outer call's claim leaks into it).
+    /// </summary>
+    public static Scope Enter(TrajecktSession session, in Decision decision, object? function)
     {
         var previous = s_running.Value;
-        s_running.Value = decision.IsAllowed && decision.ToolName is { } tool ? new Running(session, tool) : null;
+        s_running.Value = decision.IsAllowed && decision.ToolName is { } tool && function is not null ? new Running(session, tool, function) : null;
         return new Scope(previous);
     }
 
-    /// <summary>Whether the running call is a call of <paramref name="toolName"/> in <paramref name="session"/> that no gate has claimed yet; claims it if so.</summary>
-    public static bool TryClaim(TrajecktSession session, string toolName) =>
+    /// <summary>
+    /// Whether the running call is a call of <paramref name="toolName"/> in <paramref name="session"/> that the
+    /// framework makes by invoking <paramref name="gate"/> itself, and no gate has claimed it yet; claims it if so.
+    /// </summary>
+    public static bool TryClaim(TrajecktSession session, string toolName, object gate) =>
         s_running.Value is { } running
+        && ReferenceEquals(running.Function, gate)
         && ReferenceEquals(running.Session, session)
         && string.Equals(running.ToolName, toolName, StringComparison.Ordinal)
         && Interlocked.Exchange(ref running.Claimed, 1) == 0;
@@ -31,10 +41,11 @@ internal static class FrameworkDecisions
         public void Dispose() => s_running.Value = previous;
     }
 
-    internal sealed class Running(TrajecktSession session, string toolName)
+    internal sealed class Running(TrajecktSession session, string toolName, object function)
     {
         public readonly TrajecktSession Session = session;
         public readonly string ToolName = toolName;
+        public readonly object Function = function;
         public int Claimed;
     }
 }

@@ -37,13 +37,15 @@ public static class ToolGate
     /// again: the returned call is empty and the framework's gate records the output.
     /// </summary>
     /// <param name="slot">The function's slot for the tool.</param>
+    /// <param name="gate">The generated function itself: only a framework's call of this very object is the call it decided.</param>
     /// <returns>The allowed call; call <see cref="GatedCall.Complete"/> when the tool is done.</returns>
     /// <exception cref="TrajectoryViolationException">The call is refused; the tool must not run.</exception>
-    public static GatedCall BeginFunction(ToolSlot slot)
+    public static GatedCall BeginFunction(ToolSlot slot, object gate)
     {
         ArgumentNullException.ThrowIfNull(slot);
+        ArgumentNullException.ThrowIfNull(gate);
         var session = TrajecktSession.CurrentOrRefusing;
-        return FrameworkDecisions.TryClaim(session, slot.ToolName) ? default : Allowed(session, slot.Begin(session));
+        return FrameworkDecisions.TryClaim(session, slot.ToolName, gate) ? default : Allowed(session, slot.Begin(session));
     }
 
     private static GatedCall Allowed(TrajecktSession session, Decision decision) =>

@@ -22,7 +22,7 @@ namespace Trajeckt.Generated
         /// <inheritdoc/>
         protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments arguments, global::System.Threading.CancellationToken cancellationToken)
         {
-            var call = global::Trajeckt.Interception.ToolGate.BeginFunction(_tool);
+            var call = global::Trajeckt.Interception.ToolGate.BeginFunction(_tool, this);
             try
             {
                 return await base.InvokeCoreAsync(arguments, cancellationToken).ConfigureAwait(false);

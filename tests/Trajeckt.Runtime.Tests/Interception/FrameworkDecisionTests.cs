@@ -4,8 +4,8 @@ using Trajeckt.Runtime.Tests.Support;
 namespace Trajeckt.Runtime.Tests.Interception;
 
 /// <summary>
-/// A generated AIFunction gate inside a call that a framework's gate has decided claims that decision once, instead of
-/// deciding the same call again; every other call is decided as usual.
+/// The generated AIFunction gate that a framework's gate invoked after deciding its call claims that decision once,
+/// instead of deciding the same call again; every other call is decided as usual.
 /// </summary>
 public sealed class FrameworkDecisionTests
 {
@@ -20,12 +20,16 @@ public sealed class FrameworkDecisionTests
     private readonly TrajecktSession _session = Policies.Session(Support);
     private readonly ToolSlot _read = new("read_customer");
 
+    // Stand-ins for function objects: the gate the framework invokes, and another function.
+    private readonly object _gate = new();
+    private readonly object _wrapper = new();
+
     [Fact]
     public void Outside_a_framework_decision_a_function_gate_decides()
     {
         using var scope = _session.Enter();
 
-        ToolGate.BeginFunction(_read).Complete();
+        ToolGate.BeginFunction(_read, _gate).Complete();
 
         Assert.Single(_session.GetRecentDecisions());
     }
@@ -36,12 +40,12 @@ public sealed class FrameworkDecisionTests
         using var scope = _session.Enter();
         var decision = _session.Begin("read_customer");
 
-        using (FrameworkDecisions.Enter(_session, in decision))
+        using (FrameworkDecisions.Enter(_session, in decision, _gate))
         {
-            ToolGate.BeginFunction(_read).Complete();
+            ToolGate.BeginFunction(_read, _gate).Complete();
             Assert.Single(_session.GetRecentDecisions());
 
-            ToolGate.BeginFunction(_read).Complete();
+            ToolGate.BeginFunction(_read, _gate).Complete();
             Assert.Equal(2, _session.GetRecentDecisions().Count);
         }
         _session.Complete(in decision);
@@ -58,16 +62,33 @@ public sealed class FrameworkDecisionTests
         var other = Policies.Session(Support);
         var otherRead = other.Begin("read_customer");
 
-        using (FrameworkDecisions.Enter(_session, in read))
+        using (FrameworkDecisions.Enter(_session, in read, _gate))
         {
-            Assert.Throws<TrajectoryViolationException>(() => ToolGate.BeginFunction(new ToolSlot("send_email")));
-            Assert.False(FrameworkDecisions.TryClaim(other, "read_customer"));
+            Assert.Throws<TrajectoryViolationException>(() => ToolGate.BeginFunction(new ToolSlot("send_email"), _gate));
+            Assert.False(FrameworkDecisions.TryClaim(other, "read_customer", _gate));
         }
-        using (FrameworkDecisions.Enter(_session, in refused))
-            Assert.False(FrameworkDecisions.TryClaim(_session, "send_email"));
-        using (FrameworkDecisions.Enter(other, in otherRead))
-            Assert.False(FrameworkDecisions.TryClaim(_session, "read_customer"));
-        Assert.False(FrameworkDecisions.TryClaim(_session, "read_customer"));
+        using (FrameworkDecisions.Enter(_session, in refused, _gate))
+            Assert.False(FrameworkDecisions.TryClaim(_session, "send_email", _gate));
+        using (FrameworkDecisions.Enter(other, in otherRead, _gate))
+            Assert.False(FrameworkDecisions.TryClaim(_session, "read_customer", _gate));
+        Assert.False(FrameworkDecisions.TryClaim(_session, "read_customer", _gate));
+    }
+
+    [Fact]
+    public void Only_the_gate_the_framework_invoked_claims_and_with_no_function_none_does()
+    {
+        using var scope = _session.Enter();
+        var decision = _session.Begin("read_customer");
+
+        // The framework invoked a wrapper, which calls the read_customer gate itself: that is another call, decided.
+        using (FrameworkDecisions.Enter(_session, in decision, _wrapper))
+            Assert.False(FrameworkDecisions.TryClaim(_session, "read_customer", _gate));
+        // A framework that passed over every gate itself (UseTrajeckt) offers no claim.
+        using (FrameworkDecisions.Enter(_session, in decision, null))
+            Assert.False(FrameworkDecisions.TryClaim(_session, "read_customer", _gate));
+        using (FrameworkDecisions.Enter(_session, in decision, _gate))
+            Assert.True(FrameworkDecisions.TryClaim(_session, "read_customer", _gate));
+        _session.Complete(in decision);
     }
 
     [Fact]
@@ -82,9 +103,9 @@ public sealed class FrameworkDecisionTests
 
         async Task<bool> Claim(Decision decision)
         {
-            using var _ = FrameworkDecisions.Enter(_session, in decision);
+            using var _ = FrameworkDecisions.Enter(_session, in decision, _gate);
             await Task.Yield();
-            return FrameworkDecisions.TryClaim(_session, "read_customer");
+            return FrameworkDecisions.TryClaim(_session, "read_customer", _gate);
         }
     }
 }
