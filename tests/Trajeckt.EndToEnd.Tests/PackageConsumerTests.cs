@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Trajeckt.EndToEnd.Tests.Infrastructure;
 using Trajeckt.Sealing;
 
@@ -59,6 +60,20 @@ public sealed class PackageConsumerTests(Workbench bench)
         var seal = ConsumerApp.ReadSeal(published);
         Assert.Equal(seal.Digest, ConsumerApp.ReadSeal(App.OutputFolder("Release")).Digest);
         AppOutput.AssertEnforced(App.RunDll(published, "--trust", bench.OperatorKey + ".pub"), seal);
+    }
+
+    [Fact]
+    public void A_single_file_publish_keeps_the_seal_beside_the_executable_and_enforces_it()
+    {
+        var published = Path.Combine(App.Folder, "single-file");
+
+        App.Dotnet("publish", "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false",
+            "-p:PublishSingleFile=true", "-o", published, $"-p:TrajecktSigningKey={bench.OperatorKey}.key").AssertSucceeded();
+
+        // The app and its libraries are bundled into the executable; the seal is not, so it can be read and replaced.
+        Assert.False(File.Exists(Path.Combine(published, ConsumerApp.Name + ".dll")), "the publish was not single-file");
+        var seal = ConsumerApp.ReadSeal(published);
+        AppOutput.AssertEnforced(App.RunExecutable(published, "--trust", bench.OperatorKey + ".pub"), seal);
     }
 
     [Fact]

@@ -53,6 +53,10 @@ internal sealed class ConsumerApp
     /// <summary>Runs a built or published App.dll with the sandbox's HOME (where the development key is).</summary>
     public ProcessResult RunDll(string folder, params string[] args) => _sandbox.Dotnet(folder, [Path.Combine(folder, Name + ".dll"), .. args]);
 
+    /// <summary>Runs the app's own executable in <paramref name="folder"/> (a single-file publish) with the sandbox's HOME.</summary>
+    public ProcessResult RunExecutable(string folder, params string[] args) =>
+        Infrastructure.Dotnet.RunExecutable(Path.Combine(folder, OperatingSystem.IsWindows() ? Name + ".exe" : Name), folder, _sandbox.Environment, args);
+
     private string[] WithArtifacts(string[] args) =>
         ArtifactsPath is null || args is not ["build" or "run" or "publish", ..] ? args : [args[0], "--artifacts-path", ArtifactsPath, .. args[1..]];
 

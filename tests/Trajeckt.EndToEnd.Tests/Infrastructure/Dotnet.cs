@@ -20,9 +20,29 @@ internal static class Dotnet
         }
     }
 
-    public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Execute(HostPath, "dotnet", workingDirectory, environment, args);
+
+    /// <summary>Runs an app's own executable (a single-file publish), finding the runtime beside this dotnet host.</summary>
+    public static ProcessResult RunExecutable(string executable, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(HostPath)
+        var withRuntime = new Dictionary<string, string?>(environment) { ["DOTNET_ROOT"] = Path.GetDirectoryName(Path.GetFullPath(ResolvedHostPath)) };
+        return Execute(executable, Path.GetFileName(executable), workingDirectory, withRuntime, args);
+    }
+
+    // The host's real location: "dotnet" on the PATH resolved, so that an apphost finds the runtime next to it.
+    private static string ResolvedHostPath =>
+        Path.IsPathRooted(HostPath)
+            ? HostPath
+            : (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+                .Select(folder => Path.Combine(folder, HostPath))
+                .FirstOrDefault(File.Exists) is { } found
+                ? new FileInfo(found).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? found
+                : throw new InvalidOperationException("dotnet is not on the PATH");
+
+    private static ProcessResult Execute(string fileName, string displayName, string workingDirectory, IReadOnlyDictionary<string, string?> environment, string[] args)
+    {
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -43,7 +63,7 @@ internal static class Dotnet
                 start.Environment[name] = value;
         }
 
-        var command = "dotnet " + string.Join(' ', args);
+        var command = displayName + " " + string.Join(' ', args);
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
