@@ -172,4 +172,26 @@ public sealed class BypassRegistrationTests
             """ + Frameworks,
             Verify.Diagnostic(Descriptors.UngatedRegistration).WithLocation(0)
                 .WithArguments("AIFunctionFactory.Create(MethodInfo)", "read_customer", "SupportTools.ReadCustomer", ""));
+
+    private const string LambdaRegistrationProgram = """
+
+        public static class App
+        {
+            public static void Run()
+            {
+                var a = Microsoft.Extensions.AI.AIFunctionFactory.Create({|#0:(string id) => SupportTools.ReadCustomer(id)|});
+            }
+        }
+        """;
+
+    [Fact]
+    public Task The_project_can_make_the_lambda_warning_an_error() =>
+        Verify.AnalyzerWithSeverity<BypassAnalyzer>(Tools + LambdaRegistrationProgram + Frameworks, "TRJ2004", Microsoft.CodeAnalysis.ReportDiagnostic.Error,
+            Verify.Diagnostic(Descriptors.LambdaRegistration).WithLocation(0).WithArguments("read_customer", "lambda", "SupportTools.ReadCustomer")
+                .WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+
+    [Fact]
+    public Task An_editorconfig_can_turn_the_lambda_warning_off() =>
+        Verify.AnalyzerWithEditorConfig<BypassAnalyzer>(Tools + LambdaRegistrationProgram.Replace("{|#0:", "").Replace("|}", "") + Frameworks,
+            "root = true\n\n[*.cs]\ndotnet_diagnostic.TRJ2004.severity = none\n");
 }

@@ -34,6 +34,32 @@ internal static class Verify
         await test.RunAsync();
     }
 
+    /// <summary>Runs the analyzer with an .editorconfig beside the source, as a project that configures severities has.</summary>
+    public static async Task AnalyzerWithEditorConfig<TAnalyzer>(string source, string editorConfig, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source, ReferenceAssemblies = s_net10 };
+        test.TestState.AdditionalReferences.AddRange(s_references);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    /// <summary>Runs the analyzer with the project's own severity for <paramref name="id"/> (e.g. &lt;WarningsAsErrors&gt;).</summary>
+    public static async Task AnalyzerWithSeverity<TAnalyzer>(string source, string id, ReportDiagnostic severity, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source, ReferenceAssemblies = s_net10 };
+        test.TestState.AdditionalReferences.AddRange(s_references);
+        test.SolutionTransforms.Add((solution, projectId) =>
+        {
+            var options = solution.GetProject(projectId)!.CompilationOptions!;
+            return solution.WithProjectCompilationOptions(projectId, options.WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItem(id, severity)));
+        });
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
     /// <summary>Runs the analyzer over a console program: <paramref name="program"/> (top-level statements) beside <paramref name="library"/>.</summary>
     public static async Task AnalyzerOnConsoleProgram<TAnalyzer>(string program, string library, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
