@@ -17,12 +17,15 @@ internal static class KernelTools
         .SingleOrDefault(f => typeof(AIFunction).IsAssignableFrom(f.FieldType));
 
     /// <summary>
-    /// The name in the <see cref="ToolAttribute"/> of the method the function was created from (the method's name for a
-    /// bare <c>[Tool]</c>: the generator's rule, and the one <c>UseTrajeckt</c> applies to an AIFunction); else the
-    /// function's own name, without its plugin's name.
+    /// For a kernel function made of an AIFunction, the tool that AIFunction is, by the rule <c>UseTrajeckt</c> applies
+    /// (so a gate inside is decided as the same tool). Otherwise the name in the <see cref="ToolAttribute"/> of the
+    /// method the function was created from (the method's name for a bare <c>[Tool]</c>: the generator's rule); else
+    /// the function's own name, without its plugin's name.
     /// </summary>
     public static string ToolName(KernelFunction function) =>
-        ToolMethodNames.TryGet(function.UnderlyingMethod, out var toolName) ? toolName : function.Name;
+        InvokedAIFunction(function) is { } wrapped ? ToolFunctions.ToolName(wrapped)
+        : ToolMethodNames.TryGet(function.UnderlyingMethod, out var toolName) ? toolName
+        : function.Name;
 
     /// <summary>
     /// The AIFunction that a kernel function made with <c>AsKernelFunction()</c> invokes; <see langword="null"/> for any

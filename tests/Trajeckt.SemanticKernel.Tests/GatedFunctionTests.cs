@@ -49,6 +49,18 @@ public sealed class GatedFunctionTests
     }
 
     [Fact]
+    public async Task A_TrajecktAIFunction_named_otherwise_is_decided_once_as_its_tool()
+    {
+        var session = TestSessions.Support();
+        var kernel = new Kernel().UseTrajeckt(session);
+        var read = new TrajecktAIFunction(AIFunctionFactory.Create(() => "record", "lookup"), "read_customer").AsKernelFunction();
+
+        await kernel.InvokeAsync(read);
+
+        Assert.Equal("read_customer", Assert.Single(session.GetRecentDecisions()).ToolName);
+    }
+
+    [Fact]
     public async Task Auto_invoked_generated_functions_pass_both_filters_with_one_decision_each()
     {
         var session = TestSessions.Sealed(TrajecktGraphs.Support.Encoding.ToArray());
