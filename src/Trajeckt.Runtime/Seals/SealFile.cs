@@ -7,8 +7,9 @@ namespace Trajeckt.Sealing;
 /// <summary>
 /// A seal file (<c>.seal</c>): one JSON object,
 /// <c>{"version":1,"digest":"&lt;hex&gt;","keyId":"...","signature":"&lt;base64&gt;"}</c>.
-/// The reader is strict: every field required and no other, lowercase hex and canonical base64 only,
-/// so that every changed byte of a seal file is refused or changes what is verified.
+/// The reader accepts exactly one byte spelling, the one <see cref="Format"/> writes (no byte order mark,
+/// no whitespace, the fields in this order, one final line feed), so that every changed byte of a seal
+/// file is refused or changes what is verified.
 /// </summary>
 public static class SealFile
 {
@@ -66,8 +67,31 @@ public static class SealFile
             error = json.ValueError("signature", SealingFormatErrorKind.InvalidValue, $"the signature must be the canonical base64 of {Seal.SignatureLength} bytes");
             return false;
         }
-        seal = new Seal(digest, keyId, signature);
+        var parsed = new Seal(digest, keyId, signature);
+        if (!IsCanonicalSpelling(utf8, parsed, out error))
+            return false;
+        seal = parsed;
         return true;
+    }
+
+    // The values are all valid here; what remains is the spelling. A second spelling of one seal (a BOM,
+    // spaces, CRLF, reordered fields) would let a seal file change without anything verified changing.
+    private static bool IsCanonicalSpelling(ReadOnlySpan<byte> utf8, Seal seal, [NotNullWhen(false)] out SealingFormatError? error)
+    {
+        var canonical = Format(seal);
+        if (utf8.SequenceEqual(canonical))
+        {
+            error = null;
+            return true;
+        }
+        var offset = utf8.CommonPrefixLength(canonical);
+        var before = utf8.Slice(0, offset);
+        error = new SealingFormatError(
+            SealingFormatErrorKind.NotCanonical,
+            "a seal file has exactly one spelling, the one 'trajeckt seal' writes: one line, no spaces, no byte order mark, the fields version, digest, keyId, signature in that order, and one final line feed (\\n); this byte differs from it",
+            before.Count((byte)'\n') + 1,
+            offset - before.LastIndexOf((byte)'\n'));
+        return false;
     }
 
     /// <summary>Reads and parses a seal file; errors name the file.</summary>

@@ -32,4 +32,10 @@ public enum SealingFormatErrorKind
 
     /// <summary>A field's value is malformed: bad hexadecimal or base64, a wrong length, or a key id that does not match the key.</summary>
     InvalidValue,
+
+    /// <summary>
+    /// A seal file holds valid values but is not spelled exactly as <see cref="SealFile.Format"/> writes it
+    /// (whitespace, a byte order mark, another field order or line ending): a seal has one spelling.
+    /// </summary>
+    NotCanonical,
 }

@@ -152,6 +152,53 @@ public sealed class KeyFileTests
     }
 
     [Fact]
+    public void A_byte_substitution_in_a_key_file_is_refused_unless_it_swaps_whitespace_for_whitespace()
+    {
+        // docs/sealing.md: a key file may be spelled with any JSON whitespace (keygen writes the platform's
+        // line ending), and nothing else of it may change: every other substitution is refused, and an
+        // accepted one reads the same key.
+        using var key = OperatorKeyPair.Generate();
+        var publicFile = PublicKeyFile.Format(key.PublicKey);
+        EverySubstitution(publicFile, bytes => PublicKeyFile.TryParse(bytes, out var parsed, out _)
+            ? parsed.Equals(key.PublicKey) && !parsed.IsDevelopment
+            : (bool?)null);
+        var privateFile = PrivateKeyFile.Format(key);
+        EverySubstitution(privateFile, bytes =>
+        {
+            if (!PrivateKeyFile.TryParse(bytes, out var parsed, out _))
+                return null;
+            using (parsed)
+                return parsed.PublicKey.Equals(key.PublicKey) && !parsed.IsDevelopment;
+        });
+    }
+
+    // sameKey: null when refused, else whether the key read is the original one.
+    private static void EverySubstitution(byte[] file, Func<byte[], bool?> sameKey)
+    {
+        static bool IsJsonWhitespace(int b) => b is ' ' or '\t' or '\n' or '\r';
+        var insideString = false;
+        for (var position = 0; position < file.Length; position++)
+        {
+            var whitespaceHere = !insideString && IsJsonWhitespace(file[position]);
+            if (file[position] == '"')
+                insideString = !insideString;
+            for (var value = 0; value < 256; value++)
+            {
+                if (value == file[position])
+                    continue;
+                var changed = (byte[])file.Clone();
+                changed[position] = (byte)value;
+                var outcome = sameKey(changed);
+                var what = $"byte {position} ('{(char)file[position]}') set to 0x{value:x2}";
+                if (whitespaceHere && IsJsonWhitespace(value))
+                    Assert.True(outcome == true, $"{what}: {(outcome is null ? "refused" : "read another key")}");
+                else
+                    Assert.True(outcome is null, $"{what}: accepted");
+            }
+        }
+    }
+
+    [Fact]
     public void Private_key_files_round_trip_for_any_key()
     {
         Gen.Byte.Array[OperatorKeyPair.RawPrivateKeyLength].Select(Gen.Bool).Sample((seed, development) =>

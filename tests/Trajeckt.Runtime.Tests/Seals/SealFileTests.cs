@@ -22,13 +22,60 @@ public sealed class SealFileTests
         Assert.Equal(seal.GetSignature(), parsed.GetSignature());
     }
 
-    [Fact]
-    public void Whitespace_and_a_byte_order_mark_are_accepted()
+    [Theory]
+    [InlineData("bom")]
+    [InlineData("spaces")]
+    [InlineData("pretty")]
+    [InlineData("crlf")]
+    [InlineData("no final newline")]
+    [InlineData("reordered")]
+    public void Another_spelling_of_a_valid_seal_is_refused_where_it_differs(string variant)
     {
         using var key = OperatorKeyPair.Generate();
-        var text = Encoding.UTF8.GetString(SealFile.Format(Sealer.Sign(SealFixtures.Encoding(), key)));
-        var spaced = "\uFEFF{\r\n  " + text[1..].Replace(",", ",\n  ").Replace(":", ": ");
-        Assert.True(SealFile.TryParse(Encoding.UTF8.GetBytes(spaced), out _, out var error), error?.ToString());
+        var seal = Sealer.Sign(SealFixtures.Encoding(), key);
+        var text = Encoding.UTF8.GetString(SealFile.Format(seal));
+        var signature = Convert.ToBase64String(seal.GetSignature());
+        var spelled = variant switch
+        {
+            "bom" => "\uFEFF" + text,
+            "spaces" => text.Replace(",", ", "),
+            "pretty" => "{\n  " + text[1..^2].Replace(",", ",\n  ").Replace(":", ": ") + "\n}\n",
+            "crlf" => text.Replace("\n", "\r\n"),
+            "no final newline" => text[..^1],
+            _ => $"{{\"version\":1,\"keyId\":\"{key.KeyId}\",\"digest\":\"{seal.Digest}\",\"signature\":\"{signature}\"}}\n",
+        };
+        var bytes = Encoding.UTF8.GetBytes(spelled);
+        var differsAt = bytes.AsSpan().CommonPrefixLength(SealFile.Format(seal));
+
+        Assert.False(SealFile.TryParse(bytes, out var parsed, out var error));
+        Assert.Null(parsed);
+        Assert.Equal(SealingFormatErrorKind.NotCanonical, error.Kind);
+        Assert.Contains("exactly one spelling", error.Message);
+        var lineStart = bytes.AsSpan(0, differsAt).LastIndexOf((byte)'\n') + 1;
+        Assert.Equal((bytes.AsSpan(0, differsAt).Count((byte)'\n') + 1, differsAt - lineStart + 1), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void Every_byte_substitution_in_a_seal_file_is_refused()
+    {
+        // docs/sealing.md: one spelling, so no changed byte of a seal file loads (256 values x ~190 bytes).
+        using var key = OperatorKeyPair.Generate();
+        var encoding = SealFixtures.Encoding();
+        var store = SealFixtures.Trusting(key);
+        var file = SealFile.Format(Sealer.Sign(encoding, key));
+        Assert.True(CommitmentLoader.Load(encoding, file, store).Succeeded);
+        for (var position = 0; position < file.Length; position++)
+        {
+            for (var value = 0; value < 256; value++)
+            {
+                if (value == file[position])
+                    continue;
+                var changed = (byte[])file.Clone();
+                changed[position] = (byte)value;
+                var result = CommitmentLoader.Load(encoding, changed, store);
+                Assert.True(result.FailureReason == DecisionReason.SealInvalid, $"byte {position} ('{(char)file[position]}') set to 0x{value:x2}: {result.FailureMessage ?? "loaded"}");
+            }
+        }
     }
 
     [Theory]
