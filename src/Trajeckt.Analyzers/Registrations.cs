@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace Trajeckt.Analyzers;
 
 /// <summary>
-/// Recognises, by metadata name, the agent-framework registrations of DESIGN's issue 5: the one the
+/// Recognises, by metadata name, the agent-framework registrations of docs/mediation.md: the one the
 /// generator gates (<c>AIFunctionFactory.Create(toolMethodGroup, ...)</c>) and the ones it does not
 /// (Semantic Kernel's function and plugin factories, ModelContextProtocol's <c>McpServerTool.Create</c>
 /// and <c>WithTools</c>).

@@ -6,7 +6,7 @@ namespace Trajeckt.Cli;
 
 /// <summary>
 /// <c>trajeckt replay POLICY.traj TRACE.jsonl [--trajectory NAME] [--heuristic] [--json]</c>: runs a
-/// recorded trace through one fresh session of the runtime and checks its expectations (DESIGN 4.3).
+/// recorded trace through one fresh session of the runtime and checks its expectations (docs/semantics.md, trajeckt replay).
 /// </summary>
 internal static class ReplayCommand
 {

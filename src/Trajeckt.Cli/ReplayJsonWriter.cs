@@ -8,7 +8,7 @@ namespace Trajeckt.Cli;
 
 /// <summary>
 /// The <c>--json</c> format: one object per line with exactly <c>step</c>, <c>tool</c>, <c>decision</c>,
-/// <c>reason</c> and <c>message</c> (DESIGN 4.3); an input has <c>"decision": "input"</c> and a null tool.
+/// <c>reason</c> and <c>message</c> (docs/semantics.md, trajeckt replay); an input has <c>"decision": "input"</c> and a null tool.
 /// </summary>
 internal sealed class ReplayJsonWriter(TextWriter output) : ReplayWriter
 {

@@ -7,7 +7,7 @@ using Trajeckt.Traj.Graph;
 
 namespace Trajeckt.Generators;
 
-/// <summary>Turns a method marked [Tool] into a <see cref="ToolSpec"/>: the C# spelling of Traj effects (DESIGN section 1).</summary>
+/// <summary>Turns a method marked [Tool] into a <see cref="ToolSpec"/>: the C# spelling of Traj effects (docs/semantics.md, tool effects).</summary>
 internal static class ToolParser
 {
     public static ToolSpec Parse(IMethodSymbol method, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace Trajeckt;
 
 /// <summary>
-/// Why a call was refused (DESIGN section 3), or <see cref="None"/> when it was allowed. The stable
+/// Why a call was refused (docs/semantics.md), or <see cref="None"/> when it was allowed. The stable
 /// string of each reason is <see cref="ReasonCodes.ToCode(DecisionReason)"/>.
 /// </summary>
 public enum DecisionReason

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Trajeckt;
 
-/// <summary>The stable reason-code strings of DESIGN section 3, part of the public contract.</summary>
+/// <summary>The stable reason-code strings of docs/semantics.md, part of the public contract.</summary>
 public static class ReasonCodes
 {
     /// <summary>The code of <see cref="DecisionReason.NoCommitment"/>.</summary>
@@ -62,7 +62,7 @@ public static class ReasonCodes
     /// <summary>Parses a stable code (ordinal, case-sensitive) into its reason.</summary>
     /// <param name="code">The code, e.g. <c>"flow"</c>.</param>
     /// <param name="reason">The reason, or <see cref="DecisionReason.None"/> when parsing fails.</param>
-    /// <returns>Whether <paramref name="code"/> is one of the codes of DESIGN section 3.</returns>
+    /// <returns>Whether <paramref name="code"/> is one of the codes of docs/semantics.md.</returns>
     public static bool TryParse([NotNullWhen(true)] string? code, out DecisionReason reason)
     {
         reason = code switch

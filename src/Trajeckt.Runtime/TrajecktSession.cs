@@ -9,7 +9,7 @@ using Trajeckt.Traj.Graph;
 namespace Trajeckt;
 
 /// <summary>
-/// One agent session under enforcement (DESIGN section 3): it decides every tool call against its
+/// One agent session under enforcement (docs/semantics.md): it decides every tool call against its
 /// commitment, tracks taint, integrity and authorizations, and records the last decisions. Thread
 /// safe: each event is checked and committed atomically, and concurrent events serialize in the
 /// order of their steps. Deciding never throws: an internal failure refuses the call.

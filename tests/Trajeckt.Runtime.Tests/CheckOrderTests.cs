@@ -4,7 +4,7 @@ using Trajeckt.TestSupport;
 
 namespace Trajeckt.Runtime.Tests;
 
-/// <summary>Each check of DESIGN 3 and the order between neighbouring checks: the first failing one is the reason.</summary>
+/// <summary>Each check of docs/semantics.md and the order between neighbouring checks: the first failing one is the reason.</summary>
 public sealed class CheckOrderTests
 {
     private const string Support = DesignPolicies.Support;

@@ -7,7 +7,7 @@ using Trajeckt.Traj.Graph;
 namespace Trajeckt.Runtime.Tests;
 
 /// <summary>
-/// The engine against the naive reference model of DESIGN 3 on random graphs and random traces:
+/// The engine against the naive reference model of docs/semantics.md on random graphs and random traces:
 /// every event must get the same decision, reason and step.
 /// </summary>
 public sealed class ReferenceModelPropertyTests

@@ -17,12 +17,6 @@ public sealed class VectorTests
         return data;
     }
 
-    [Fact]
-    public void The_shared_vectors_are_present() =>
-        Assert.True(
-            Directory.Exists(RepoPaths.SharedVectors) && Directory.GetDirectories(RepoPaths.SharedVectors).Length >= 6,
-            "expected the shared vectors under " + RepoPaths.SharedVectors);
-
     [Theory]
     [MemberData(nameof(Vectors))]
     public void A_vector_passes_through_the_engine_and_the_reference_model(string folder)

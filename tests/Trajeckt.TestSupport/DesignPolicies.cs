@@ -1,9 +1,9 @@
 namespace Trajeckt.TestSupport;
 
-/// <summary>Policies from ../shared/DESIGN.md that several test projects use.</summary>
+/// <summary>Policies from the docs (docs/traj-language.md, docs/semantics.md) that several test projects use.</summary>
 public static class DesignPolicies
 {
-    /// <summary>The Traj example of DESIGN section 4.1.</summary>
+    /// <summary>The Traj example of docs/traj-language.md.</summary>
     public const string Support = """
         trajectory Support {
           tool read_ticket;

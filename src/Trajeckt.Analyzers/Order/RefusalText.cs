@@ -3,7 +3,7 @@ using Trajeckt.Traj.Semantics;
 
 namespace Trajeckt.Analyzers.Order;
 
-/// <summary>Says why the commitment refuses a call, in the words of the runtime's messages (DESIGN section 3).</summary>
+/// <summary>Says why the commitment refuses a call, in the words of the runtime's messages (docs/semantics.md).</summary>
 internal static class RefusalText
 {
     public static string Describe(CompiledGraph graph, StaticSessionState state, int tool, StaticStep step)

@@ -4,7 +4,7 @@ using System.Text;
 namespace Trajeckt.Enforcement;
 
 /// <summary>
-/// Enforces a committed graph (DESIGN section 3, checks 3 to 7) with constant work per call: the
+/// Enforces a committed graph (docs/semantics.md, checks 3 to 7) with constant work per call: the
 /// frontier is one state, taint a bitset, integrity one trust level, authorizations one count per
 /// floored tool. Provenance (which call introduced a label or lowered integrity) is kept only to
 /// explain refusals.

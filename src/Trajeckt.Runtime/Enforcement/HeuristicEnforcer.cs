@@ -4,7 +4,7 @@ using Trajeckt.Traj.Graph;
 namespace Trajeckt.Enforcement;
 
 /// <summary>
-/// Heuristic mode (DESIGN section 3): no graph, tools classified by their effects alone. Refuses an
+/// Heuristic mode (docs/semantics.md): no graph, tools classified by their effects alone. Refuses an
 /// external sink after an allowed sensitive read and egress after an allowed shell command, at any
 /// distance; allows everything else, unclassified tools included.
 /// </summary>

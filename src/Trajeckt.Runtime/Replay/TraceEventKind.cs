@@ -1,6 +1,6 @@
 namespace Trajeckt.Replay;
 
-/// <summary>The kind of a step of a recorded trace (DESIGN section 4.2). Notes are not steps.</summary>
+/// <summary>The kind of a step of a recorded trace (docs/semantics.md, traces). Notes are not steps.</summary>
 public enum TraceEventKind
 {
     /// <summary><c>{"input": T}</c>: content of trust T entered the agent's context.</summary>

@@ -5,7 +5,7 @@ using Trajeckt.Traj.Syntax;
 namespace Trajeckt.Replay;
 
 /// <summary>
-/// Parses one non-blank trace line (DESIGN section 4.2) with a <see cref="Utf8JsonReader"/>, strictly:
+/// Parses one non-blank trace line (docs/semantics.md, traces) with a <see cref="Utf8JsonReader"/>, strictly:
 /// every key known and allowed for the line's kind, none twice, every value of its exact type.
 /// Errors point at the offending token.
 /// </summary>

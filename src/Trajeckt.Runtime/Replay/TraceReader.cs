@@ -3,7 +3,7 @@ using System.Text;
 namespace Trajeckt.Replay;
 
 /// <summary>
-/// Reads a recorded trace (JSON Lines, DESIGN section 4.2) one event at a time. It holds one line at
+/// Reads a recorded trace (JSON Lines, docs/semantics.md, traces) one event at a time. It holds one line at
 /// a time and never the whole trace, so a trace of any length is read in bounded memory. Reading is
 /// strict: the first invalid line throws a <see cref="TraceFormatException"/> that names the file,
 /// line and column.

@@ -4,7 +4,7 @@ namespace Trajeckt.Sealing;
 
 /// <summary>
 /// An operator's seal on a graph: the graph's digest, the id of the signing key, and the Ed25519
-/// signature over <c>trajeckt-seal-v1</c>, a zero byte and the 32 digest bytes (DESIGN section 3).
+/// signature over <c>trajeckt-seal-v1</c>, a zero byte and the 32 digest bytes (docs/semantics.md).
 /// A seal proves nothing by itself; <see cref="SealVerifier"/> checks it against a graph and a trust store.
 /// </summary>
 public sealed class Seal

@@ -4,7 +4,7 @@ using Trajeckt.Traj.Graph;
 namespace Trajeckt.Sealing;
 
 /// <summary>
-/// The bytes a seal signs (DESIGN section 3): ASCII <c>trajeckt-seal-v1</c>, a zero byte, then the 32
+/// The bytes a seal signs (docs/semantics.md): ASCII <c>trajeckt-seal-v1</c>, a zero byte, then the 32
 /// digest bytes. The prefix keeps a seal signature from meaning anything in another protocol.
 /// </summary>
 internal static class SealMessage

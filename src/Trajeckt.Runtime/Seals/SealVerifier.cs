@@ -7,7 +7,7 @@ namespace Trajeckt.Sealing;
 /// <summary>
 /// Checks a seal against a graph encoding and a trust store: the encoding's SHA-256 equals the seal's
 /// digest, the key id names a trusted key (a development key only where development keys are trusted),
-/// and the Ed25519 signature verifies with that key over the seal message of DESIGN section 3.
+/// and the Ed25519 signature verifies with that key over the seal message of docs/semantics.md.
 /// </summary>
 public static class SealVerifier
 {

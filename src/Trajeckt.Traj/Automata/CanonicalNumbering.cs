@@ -1,7 +1,7 @@
 namespace Trajeckt.Traj.Automata;
 
 /// <summary>
-/// Renumbers a minimal <see cref="SymbolicDfa"/> canonically (DESIGN section 3: start state 0, then
+/// Renumbers a minimal <see cref="SymbolicDfa"/> canonically (docs/semantics.md: start state 0, then
 /// breadth-first, each state's transitions in ascending tool index) and expands default transitions
 /// into the per-tool rows of a <see cref="PlanDfa"/>.
 /// </summary>

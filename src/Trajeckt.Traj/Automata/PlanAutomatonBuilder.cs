@@ -3,7 +3,7 @@ using Trajeckt.Traj.Graph;
 namespace Trajeckt.Traj.Automata;
 
 /// <summary>
-/// Compiles plans to the canonical minimal DFA of DESIGN section 3: regex -> class-labelled Thompson NFA
+/// Compiles plans to the canonical minimal DFA of docs/semantics.md: regex -> class-labelled Thompson NFA
 /// -> subset construction with default transitions -> dead-state removal -> Moore minimization ->
 /// breadth-first numbering -> per-tool rows.
 /// </summary>

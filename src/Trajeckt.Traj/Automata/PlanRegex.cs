@@ -3,7 +3,7 @@ using Trajeckt.Traj.Syntax;
 namespace Trajeckt.Traj.Automata;
 
 /// <summary>
-/// A plan as a regular expression over tool indices (DESIGN 4.1 <c>plan</c>), the input of
+/// A plan as a regular expression over tool indices (docs/traj-language.md <c>plan</c>), the input of
 /// <see cref="PlanAutomatonBuilder"/>. The binder translates plan syntax into these nodes; tool indices
 /// refer to the graph's tools in ordinal-name order. Nodes are immutable.
 /// </summary>

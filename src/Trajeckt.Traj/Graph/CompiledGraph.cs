@@ -2,7 +2,7 @@ namespace Trajeckt.Traj.Graph;
 
 /// <summary>
 /// A compiled trajectory commitment: declared tools with their effects, the plan as a minimal DFA in
-/// canonical numbering, label flows, floors, authorizers and the call budget (DESIGN section 3).
+/// canonical numbering, label flows, floors, authorizers and the call budget (docs/semantics.md).
 /// Instances are immutable and canonical: equal policies give equal graphs and equal encodings.
 /// </summary>
 /// <remarks>

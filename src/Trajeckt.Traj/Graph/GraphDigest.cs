@@ -4,7 +4,7 @@ namespace Trajeckt.Traj.Graph;
 
 /// <summary>
 /// The identity of a <see cref="CompiledGraph"/>: the SHA-256 of its canonical encoding
-/// (DESIGN section 3). Equivalent policies have equal digests; a seal signs the digest.
+/// (docs/semantics.md). Equivalent policies have equal digests; a seal signs the digest.
 /// </summary>
 public readonly struct GraphDigest : IEquatable<GraphDigest>
 {

@@ -34,7 +34,7 @@ public enum GraphFormatErrorKind
     /// </summary>
     NotCanonical,
 
-    /// <summary>The graph breaks a rule of DESIGN section 3: no plan state, a flow to a tool that is not an external sink or egress, a control sink without a floor.</summary>
+    /// <summary>The graph breaks a rule of docs/semantics.md: no plan state, a flow to a tool that is not an external sink or egress, a control sink without a floor.</summary>
     InvalidGraph,
 
     /// <summary>Bytes follow the end of the graph.</summary>

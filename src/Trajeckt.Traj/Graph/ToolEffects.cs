@@ -1,6 +1,6 @@
 namespace Trajeckt.Traj.Graph;
 
-/// <summary>The effect flags of a tool (DESIGN section 3). Labels, origin and floor are kept beside them.</summary>
+/// <summary>The effect flags of a tool (docs/semantics.md). Labels, origin and floor are kept beside them.</summary>
 [Flags]
 public enum ToolEffects : byte
 {

@@ -1,6 +1,6 @@
 namespace Trajeckt.Traj.Semantics;
 
-/// <summary>Why <see cref="StaticStepper"/> found a call refused: the checks 5 to 7 of DESIGN section 3, in their order.</summary>
+/// <summary>Why <see cref="StaticStepper"/> found a call refused: the checks 5 to 7 of docs/semantics.md, in their order.</summary>
 public enum StaticRefusal
 {
     /// <summary>The call passes checks 5 to 7.</summary>

@@ -5,7 +5,7 @@ using System.Linq;
 namespace Trajeckt.Traj.Semantics;
 
 /// <summary>
-/// What a static analysis knows of a session before a call (DESIGN section 3): the plan frontier, the
+/// What a static analysis knows of a session before a call (docs/semantics.md): the plan frontier, the
 /// labels that are surely in the taint, an upper bound of the integrity, and whether an authorization
 /// may be pending. Immutable, with value equality, so analyses can keep sets of states.
 /// </summary>

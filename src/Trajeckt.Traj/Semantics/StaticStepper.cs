@@ -4,7 +4,7 @@ using Trajeckt.Traj.Graph;
 namespace Trajeckt.Traj.Semantics;
 
 /// <summary>
-/// One call of DESIGN section 3's checks 5 to 7 (transition, flow, floor) and the effects of an allowed
+/// One call of docs/semantics.md's checks 5 to 7 (transition, flow, floor) and the effects of an allowed
 /// call, over a <see cref="StaticSessionState"/>. This is the rule the runtime enforces, written once
 /// for tools that reason about code without running it (the analyzers' order checks).
 /// </summary>

@@ -5,7 +5,7 @@ using Trajeckt.Traj.Syntax;
 namespace Trajeckt.Traj.Semantics;
 
 /// <summary>
-/// Checks one trajectory against DESIGN 4.1 and binds it into a canonical <see cref="CompiledGraph"/>:
+/// Checks one trajectory against docs/traj-language.md and binds it into a canonical <see cref="CompiledGraph"/>:
 /// tools and labels sorted by ordinal name, defaults applied (origin ToolOutput, floor External for
 /// control sinks, authorizer TrustedUser), and the plans compiled to the minimal canonical DFA.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Trajeckt.Traj.Syntax;
 
-// The syntax tree of Traj v1 (DESIGN 4.1). Nodes are immutable and keep the span they came from;
+// The syntax tree of Traj v1 (docs/traj-language.md). Nodes are immutable and keep the span they came from;
 // structural equivalence (ignoring spans and quoting) is SyntaxEquivalence's job.
 
 /// <summary>A parsed policy file: its trajectories in source order.</summary>

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Trajeckt.Traj.Syntax;
 
-// Turns Traj text into tokens (DESIGN 4.1). Every malformed piece is reported and lexing goes on, so
+// Turns Traj text into tokens (docs/traj-language.md). Every malformed piece is reported and lexing goes on, so
 // one bad character never hides the errors after it. The token list always ends with EndOfFile.
 internal sealed class TrajLexer
 {

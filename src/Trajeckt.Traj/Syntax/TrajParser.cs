@@ -1,6 +1,6 @@
 namespace Trajeckt.Traj.Syntax;
 
-/// <summary>Parses Traj v1 text (DESIGN 4.1) into a <see cref="PolicySyntax"/> with syntax diagnostics.</summary>
+/// <summary>Parses Traj v1 text (docs/traj-language.md) into a <see cref="PolicySyntax"/> with syntax diagnostics.</summary>
 public static class TrajParser
 {
     /// <summary>

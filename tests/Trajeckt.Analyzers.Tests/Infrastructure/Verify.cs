@@ -9,7 +9,7 @@ namespace Trajeckt.Analyzers.Tests.Infrastructure;
 /// <summary>Runs an analyzer (and a code fix) over test programs with the Roslyn testing library, against .NET 10 and the Trajeckt runtime.</summary>
 internal static class Verify
 {
-    // ReferenceAssemblies.Net.Net100 asks for a ref pack this machine's feed does not serve (DESIGN section 2).
+    // ReferenceAssemblies.Net.Net100 asks for a ref pack the offline feed this repository is built from does not serve.
     private static readonly ReferenceAssemblies s_net10 = new("net10.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"), Path.Combine("ref", "net10.0"));
 
     private static readonly MetadataReference[] s_references =

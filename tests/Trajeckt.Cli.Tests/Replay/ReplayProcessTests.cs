@@ -8,7 +8,7 @@ public sealed class ReplayProcessTests
     [Fact]
     public void The_built_trajeckt_replays_a_vector_as_a_real_process()
     {
-        var folder = Path.Combine(RepoPaths.SharedVectors, "exfiltration-smoke");
+        var folder = Path.Combine(RepoPaths.ConformanceVectors, "exfiltration-smoke");
 
         var (exitCode, output, error) = RunTrajeckt("replay", Path.Combine(folder, "policy.traj"), Path.Combine(folder, "trace.jsonl"), "--json");
 

@@ -13,6 +13,15 @@ public sealed class ReplayVectorCliTests
         return data;
     }
 
+    [Fact]
+    public void The_replayed_vectors_include_the_vendored_conformance_vectors_and_are_complete()
+    {
+        var vectors = RepoPaths.AllVectors().ToList();
+
+        Assert.Contains(vectors, v => v.Name.StartsWith("conformance/", StringComparison.Ordinal));
+        Assert.Empty(vectors.SelectMany(v => VectorFolders.Problems(v.Folder)));
+    }
+
     [Theory]
     [MemberData(nameof(Vectors))]
     public void Every_vector_passes_through_trajeckt_replay(string folder)

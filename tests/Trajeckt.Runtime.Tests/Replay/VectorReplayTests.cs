@@ -28,12 +28,12 @@ public sealed class VectorReplayTests
     }
 
     [Fact]
-    public void The_shared_and_the_repository_vectors_are_all_found()
+    public void The_vendored_conformance_and_the_repository_vectors_are_all_found()
     {
         var names = RepoPaths.AllVectors().Select(v => v.Name).ToList();
 
-        Assert.Contains("exfiltration-smoke", names);
-        Assert.Contains("plan-wildcard", names);
-        Assert.Contains(names, n => Directory.Exists(Path.Combine(RepoPaths.RepoVectors, n)));
+        Assert.Contains("conformance/exfiltration-smoke", names);
+        Assert.Contains("conformance/plan-wildcard", names);
+        Assert.Contains("budget-counts-allowed-calls", names);
     }
 }

@@ -1,6 +1,6 @@
 namespace Trajeckt.TestSupport.Reference;
 
-/// <summary>One event of a session's history, as DESIGN section 3 names them.</summary>
+/// <summary>One event of a session's history, as docs/semantics.md names them.</summary>
 public abstract record ReferenceEvent;
 
 /// <summary><c>input(T)</c>: content of trust T entered the agent's context.</summary>

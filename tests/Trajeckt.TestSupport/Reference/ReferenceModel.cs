@@ -3,7 +3,7 @@ using Trajeckt.Traj.Graph;
 namespace Trajeckt.TestSupport.Reference;
 
 /// <summary>
-/// A deliberately naive model of DESIGN section 3: the outcome of every event is computed by
+/// A deliberately naive model of docs/semantics.md: the outcome of every event is computed by
 /// re-reading the whole history before it, with no incremental state at all. The frontier is found by
 /// walking the plan from its start over every allowed call, taint and integrity by folding over the
 /// history, pending authorizations by counting. Slow on purpose; it is the oracle the engine is

@@ -2,7 +2,7 @@ using Trajeckt.Traj.Automata;
 
 namespace Trajeckt.Traj.Tests.PlanAutomata;
 
-/// <summary>Independent checks of the shape DESIGN section 3 requires of a plan automaton.</summary>
+/// <summary>Independent checks of the shape docs/semantics.md requires of a plan automaton.</summary>
 internal static class DfaInvariants
 {
     /// <summary>Rows well formed and sorted, targets in range, canonical BFS numbering, no dead states, minimal.</summary>

@@ -108,7 +108,7 @@ public class BindingTests
     }
 
     [Fact]
-    public void Every_shared_vector_policy_compiles_without_diagnostics()
+    public void Every_vector_policy_compiles_without_diagnostics()
     {
         var vectors = RepoPaths.AllVectors().ToList();
         Assert.NotEmpty(vectors);

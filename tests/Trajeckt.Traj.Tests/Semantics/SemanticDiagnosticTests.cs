@@ -3,7 +3,7 @@ using static Trajeckt.Traj.Tests.Semantics.CompileHelpers;
 
 namespace Trajeckt.Traj.Tests.Semantics;
 
-/// <summary>Every checker diagnostic of DESIGN 4.1, each with its exact position.</summary>
+/// <summary>Every checker diagnostic of docs/traj-language.md, each with its exact position.</summary>
 public class SemanticDiagnosticTests
 {
     [Fact]
