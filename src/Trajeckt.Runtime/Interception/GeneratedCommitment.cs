@@ -32,7 +32,11 @@ public static class GeneratedCommitment
     }
 
     /// <summary>The session for a compiled graph whose seal is (or should be) at <paramref name="sealPath"/>.</summary>
-    internal static TrajecktSession CreateSession(byte[] encoding, string sealPath, TrajecktOptions options, ILoggerFactory? loggerFactory)
+    internal static TrajecktSession CreateSession(byte[] encoding, string sealPath, TrajecktOptions options, ILoggerFactory? loggerFactory) =>
+        CreateSession(encoding, sealPath, options, loggerFactory, DevelopmentKey.PublicKeyPath);
+
+    /// <summary>As above, with the development public key at <paramref name="developmentKeyPath"/> (tests use their own).</summary>
+    internal static TrajecktSession CreateSession(byte[] encoding, string sealPath, TrajecktOptions options, ILoggerFactory? loggerFactory, string developmentKeyPath)
     {
         if (!File.Exists(sealPath))
         {
@@ -46,17 +50,18 @@ public static class GeneratedCommitment
         }
         if (!TrustStore.TryFromOptions(options, out var trustStore, out var error))
             return TrajecktSession.Create(CommitmentLoadResult.Failure(DecisionReason.NoCommitment, "the trusted keys are invalid: " + error), options, loggerFactory);
-        return TrajecktSession.Create(CommitmentLoader.LoadWithSealFile(encoding, sealPath, WithDevelopmentKey(trustStore)), options, loggerFactory);
+        return TrajecktSession.Create(CommitmentLoader.LoadWithSealFile(encoding, sealPath, WithDevelopmentKey(trustStore, developmentKeyPath)), options, loggerFactory);
     }
 
-    // A Debug build signs with the user's development key; trusting it needs the explicit option, and a
-    // development key verifies only in a store that trusts development keys anyway.
-    private static TrustStore WithDevelopmentKey(TrustStore trustStore)
+    // A Debug build signs with the user's development key. It verifies only in a store that trusts development
+    // keys (the explicit option); in any other store the key is still known, never trusted, so that the refusal
+    // says the seal is a development seal and names the option, instead of reporting an unknown key.
+    private static TrustStore WithDevelopmentKey(TrustStore trustStore, string developmentKeyPath)
     {
-        if (!trustStore.TrustDevelopmentKeys || !File.Exists(DevelopmentKey.PublicKeyPath)
-            || !PublicKeyFile.TryRead(DevelopmentKey.PublicKeyPath, out var key, out _) || !key.IsDevelopment
+        if (!File.Exists(developmentKeyPath)
+            || !PublicKeyFile.TryRead(developmentKeyPath, out var key, out _) || !key.IsDevelopment
             || trustStore.TryGetKey(key.KeyId, out _))
             return trustStore;
-        return new TrustStore(trustStore.Keys.Append(key), trustDevelopmentKeys: true);
+        return new TrustStore(trustStore.Keys.Append(key), trustStore.TrustDevelopmentKeys);
     }
 }

@@ -26,7 +26,7 @@ public static class SealVerifier
         if (!trustStore.TryGetKey(seal.KeyId, out var key))
             return Fail(SealVerificationStatus.UntrustedKey, $"untrusted key: the seal was made with key {seal.KeyId}, which is not among the {trustStore.Keys.Count} trusted key(s)");
         if (key.IsDevelopment && !trustStore.TrustDevelopmentKeys)
-            return Fail(SealVerificationStatus.DevelopmentKeyNotTrusted, $"development key not trusted: the seal was made with development key {seal.KeyId}, and development keys are not trusted here");
+            return Fail(SealVerificationStatus.DevelopmentKeyNotTrusted, DevelopmentKeyNotTrustedMessage(seal.KeyId));
         // The signature covers the digest we computed, which equals the seal's: what is verified is this graph.
         if (!SignatureAlgorithm.Ed25519.Verify(key.Key, SealMessage.For(digest), seal.Signature))
             return Fail(SealVerificationStatus.BadSignature, $"bad signature: the seal's signature does not verify with key {seal.KeyId}");
@@ -34,4 +34,10 @@ public static class SealVerifier
 
         SealVerificationResult Fail(SealVerificationStatus status, string message) => new(status, digest, seal.KeyId, message);
     }
+
+    // Says how to fix it, and that the fix is for development builds only: a development key never belongs in production.
+    private static string DevelopmentKeyNotTrustedMessage(string keyId) =>
+        $"development key not trusted: the seal was made with development key {keyId}, and development keys are not trusted here; "
+        + "for a development build, set TrajecktOptions.TrustDevelopmentKeys = true (trajeckt verify: --trust-development). "
+        + "Never set it in production: seal release builds with an operator key (trajeckt seal --key) instead";
 }

@@ -61,6 +61,26 @@ public sealed class GeneratedCommitmentTests : IDisposable
     }
 
     [Fact]
+    public void A_development_seal_without_TrustDevelopmentKeys_says_which_option_trusts_it()
+    {
+        using var developmentKey = OperatorKeyPair.Generate(isDevelopment: true);
+        var developmentKeyPath = Path.Combine(_folder, "development.pub");
+        PublicKeyFile.Write(developmentKeyPath, developmentKey.PublicKey);
+        SealFile.Write(SealPath, Sealer.Sign(_trajectory.Encoding, developmentKey));
+
+        var refused = GeneratedCommitment.CreateSession(_trajectory.Encoding, SealPath, new TrajecktOptions(), null, developmentKeyPath).Begin("read_customer");
+        var trusted = GeneratedCommitment.CreateSession(_trajectory.Encoding, SealPath, new TrajecktOptions { TrustDevelopmentKeys = true }, null, developmentKeyPath);
+
+        Assert.Equal(DecisionReason.SealInvalid, refused.Reason);
+        Assert.Equal(
+            "seal_invalid: read_customer is refused at step 1: the seal does not verify: development key not trusted: the seal was made with development key "
+            + developmentKey.KeyId + ", and development keys are not trusted here; for a development build, set TrajecktOptions.TrustDevelopmentKeys = true "
+            + "(trajeckt verify: --trust-development). Never set it in production: seal release builds with an operator key (trajeckt seal --key) instead",
+            refused.Message);
+        Assert.True(trusted.Begin("read_customer").IsAllowed);
+    }
+
+    [Fact]
     public void A_seal_of_other_bytes_is_refused()
     {
         using var key = OperatorKeyPair.Generate();

@@ -55,7 +55,11 @@ public sealed class SealVerifierTests
         var seal = Sealer.Sign(s_encoding, key);
         var refused = SealVerifier.Verify(s_encoding, seal, new TrustStore([key.PublicKey], trustDevelopmentKeys: false));
         Assert.Equal(SealVerificationStatus.DevelopmentKeyNotTrusted, refused.Status);
-        Assert.Contains("development key", refused.Message);
+        Assert.Equal(
+            $"development key not trusted: the seal was made with development key {key.KeyId}, and development keys are not trusted here; "
+            + "for a development build, set TrajecktOptions.TrustDevelopmentKeys = true (trajeckt verify: --trust-development). "
+            + "Never set it in production: seal release builds with an operator key (trajeckt seal --key) instead",
+            refused.Message);
         var accepted = SealVerifier.Verify(s_encoding, seal, new TrustStore([key.PublicKey], trustDevelopmentKeys: true));
         Assert.True(accepted.IsValid, accepted.Message);
     }
