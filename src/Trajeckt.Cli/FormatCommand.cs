@@ -17,9 +17,9 @@ internal static class FormatCommand
 
     private static int Run(CliContext context, string path, bool check)
     {
-        if (!File.Exists(path))
-            return context.Fail($"{path}: file not found");
-        var text = File.ReadAllText(path);
+        var text = InputFile.ReadPolicy(path, context);
+        if (text is null)
+            return CliApp.InvalidInput;
         var parse = TrajParser.Parse(text, path);
         if (parse.HasErrors)
         {

@@ -31,12 +31,9 @@ internal sealed class GraphInput
     /// <summary>Loads the input, or writes why it cannot (file(line,col) diagnostics) and returns null.</summary>
     public static GraphInput? Load(string path, string? trajectoryName, CliContext context)
     {
-        if (!File.Exists(path))
-        {
-            context.Fail($"{path}: file not found");
+        var bytes = InputFile.Read(path, InputFile.MaxPolicyOrGraphBytes, "a policy or graph encoding", context);
+        if (bytes is null)
             return null;
-        }
-        var bytes = File.ReadAllBytes(path);
         return StartsWithMagic(bytes)
             ? LoadGraph(path, bytes, trajectoryName, context)
             : LoadPolicy(path, bytes, trajectoryName, context);
@@ -45,29 +42,15 @@ internal sealed class GraphInput
     /// <summary>Compiles a policy file, writing its diagnostics; null when it has errors or cannot be read.</summary>
     public static TrajCompilation? CompilePolicy(string path, CliContext context)
     {
-        if (!File.Exists(path))
-        {
-            context.Fail($"{path}: file not found");
-            return null;
-        }
-        return CompilePolicy(path, File.ReadAllBytes(path), context);
+        var bytes = InputFile.Read(path, InputFile.MaxPolicyOrGraphBytes, "a policy", context);
+        return bytes is null ? null : CompilePolicy(path, bytes, context);
     }
 
     private static TrajCompilation? CompilePolicy(string path, byte[] bytes, CliContext context)
     {
-        string text;
-        try
-        {
-            text = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (System.Text.DecoderFallbackException ex)
-        {
-            context.Fail($"{path}: the policy is not valid UTF-8 (byte {ex.Index})");
+        var text = InputFile.DecodePolicy(path, bytes, context);
+        if (text is null)
             return null;
-        }
-        if (text.Length > 0 && text[0] == '\uFEFF')
-            text = text.Substring(1);
-
         var compilation = TrajCompiler.Compile(text, path);
         foreach (var diagnostic in compilation.Diagnostics)
             context.Error.WriteLine(diagnostic.ToString());

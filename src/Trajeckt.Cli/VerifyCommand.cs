@@ -62,11 +62,6 @@ internal static class VerifyCommand
             context.Fail("--trajectory applies only to a policy (.traj), not to a graph file");
             return null;
         }
-        if (!File.Exists(graphPath))
-        {
-            context.Fail($"{graphPath}: file not found");
-            return null;
-        }
-        return File.ReadAllBytes(graphPath);
+        return InputFile.Read(graphPath, GraphLimits.MaxEncodingBytes, "a graph encoding", context);
     }
 }

@@ -1,4 +1,5 @@
 using Trajeckt.Traj.Graph;
+using Trajeckt.Traj.IO;
 
 namespace Trajeckt.Sealing;
 
@@ -39,15 +40,8 @@ public static class CommitmentLoader
         ArgumentNullException.ThrowIfNull(trustStore);
         if (!File.Exists(graphPath))
             return CommitmentLoadResult.Failure(DecisionReason.NoCommitment, $"no commitment: the graph file '{graphPath}' does not exist");
-        byte[] graphEncoding;
-        try
-        {
-            graphEncoding = File.ReadAllBytes(graphPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Invalid($"cannot read the graph file '{graphPath}': {ex.Message}");
-        }
+        if (!BoundedRead.TryReadFile(graphPath, GraphLimits.MaxEncodingBytes, "a graph encoding", out var graphEncoding, out var error))
+            return Invalid($"cannot read the graph file '{graphPath}': {error}");
         return LoadWithSealFile(graphEncoding, sealPath, trustStore);
     }
 
@@ -69,8 +63,8 @@ public static class CommitmentLoader
     }
 
     /// <summary>Verifies and loads a graph encoding and a seal file read from streams.</summary>
-    /// <param name="graph">The graph encoding, read to its end.</param>
-    /// <param name="seal">The seal file, read to its end, or <see langword="null"/> when there is no seal.</param>
+    /// <param name="graph">The graph encoding, read to its end but never past <see cref="GraphLimits.MaxEncodingBytes"/> plus one byte.</param>
+    /// <param name="seal">The seal file, read to its end but never past 64 KiB plus one byte, or <see langword="null"/> when there is no seal.</param>
     /// <param name="trustStore">The trusted operator keys.</param>
     /// <exception cref="ArgumentNullException"><paramref name="graph"/> or <paramref name="trustStore"/> is <see langword="null"/>.</exception>
     public static CommitmentLoadResult Load(Stream graph, Stream? seal, TrustStore trustStore)
@@ -80,11 +74,13 @@ public static class CommitmentLoader
         byte[] graphEncoding, sealFile;
         try
         {
-            graphEncoding = ReadToEnd(graph, int.MaxValue);
+            // Reads stop one byte past the format's cap, so an endless stream is refused, not buffered.
+            if (!BoundedRead.TryReadToEnd(graph, GraphLimits.MaxEncodingBytes, out graphEncoding))
+                return Invalid($"cannot read the graph: {BoundedRead.TooLarge(GraphLimits.MaxEncodingBytes, "a graph encoding")}");
             if (seal is null)
                 return NoSeal("no seal was given");
-            // One byte over the limit is enough to know the seal is too large to be one.
-            sealFile = ReadToEnd(seal, SealingFileIO.MaxFileBytes + 1);
+            if (!BoundedRead.TryReadToEnd(seal, SealingFileIO.MaxFileBytes, out sealFile))
+                return Invalid($"malformed seal: {BoundedRead.TooLarge(SealingFileIO.MaxFileBytes, "a seal file")}");
         }
         catch (Exception ex) when (ex is IOException or NotSupportedException or ObjectDisposedException)
         {
@@ -110,16 +106,6 @@ public static class CommitmentLoader
             // Fail closed: a graph the runtime cannot install is refused, never half-installed or thrown at the caller.
             return Invalid($"the sealed graph could not be installed: {ex.Message}");
         }
-    }
-
-    private static byte[] ReadToEnd(Stream stream, int limit)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while (buffer.Length < limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length))) > 0)
-            buffer.Write(chunk, 0, read);
-        return buffer.ToArray();
     }
 
     private static CommitmentLoadResult NoSeal(string why) =>

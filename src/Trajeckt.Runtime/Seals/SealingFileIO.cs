@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Trajeckt.Traj.IO;
 
 namespace Trajeckt.Sealing;
 
@@ -13,28 +14,12 @@ internal static class SealingFileIO
 
     public static bool TryReadBounded(string path, out byte[] bytes, [NotNullWhen(false)] out SealingFormatError? error)
     {
-        bytes = [];
-        try
+        if (BoundedRead.TryReadFile(path, MaxFileBytes, "a key or seal file", out bytes, out var reason))
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (stream.Length > MaxFileBytes)
-            {
-                error = Unreadable(path, $"the file is larger than {MaxFileBytes} bytes; it is not a key or seal file");
-                return false;
-            }
-            bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
             error = null;
             return true;
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            error = Unreadable(path, "the file does not exist");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            error = Unreadable(path, $"cannot read the file: {ex.Message}");
-        }
+        error = Unreadable(path, reason!);
         return false;
     }
 
