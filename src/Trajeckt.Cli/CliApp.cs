@@ -26,6 +26,7 @@ internal static class CliApp
             SealCommand.Create(context),
             VerifyCommand.Create(context),
             ReplayCommand.Create(context),
+            LearnCommand.Create(context),
         };
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
