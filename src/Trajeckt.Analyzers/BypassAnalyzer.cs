@@ -22,19 +22,21 @@ public sealed class BypassAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated-looking files get no exemption: another generator's output, or a file named .g.cs, may bypass the gate too.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
             if (TrajecktSymbols.TryCreate(start.Compilation) is not { } symbols)
                 return;
-            start.RegisterOperationAction(c => Guard.Run(() => AnalyzeMethodReference(c, symbols)), OperationKind.MethodReference);
+            var gates = new Mediation.GateVerifier(start.Compilation, symbols);
+            start.RegisterOperationAction(c => Guard.Run(() => AnalyzeMethodReference(c, symbols, gates)), OperationKind.MethodReference);
             start.RegisterOperationAction(c => Guard.Run(() => AnalyzeInvocation(c, symbols)), OperationKind.Invocation);
             start.RegisterOperationAction(c => Guard.Run(() => AnalyzeDynamicInvocation(c, symbols)), OperationKind.DynamicInvocation);
         });
     }
 
-    private static void AnalyzeMethodReference(OperationAnalysisContext context, TrajecktSymbols symbols)
+    private static void AnalyzeMethodReference(OperationAnalysisContext context, TrajecktSymbols symbols, Mediation.GateVerifier gates)
     {
         var reference = (IMethodReferenceOperation)context.Operation;
         if (!symbols.TryGetTool(reference.Method, out var tool))
@@ -47,6 +49,10 @@ public sealed class BypassAnalyzer : DiagnosticAnalyzer
             if (Registrations.IsAIFunctionFactoryCreate(invocation.TargetMethod, symbols) && argument.Parameter?.Ordinal == 0)
                 return;
             if (Registrations.UngatedRegistration(invocation.TargetMethod) is not null)
+                return;
+            // The generated functions (TrajecktGraphs.X.CreateAIFunctions) wrap the tool in the gated AIFunction under its own name.
+            if (argument.Parameter?.Ordinal == 0 && gates.IsGatedFunction(invocation.TargetMethod.ContainingType, context.CancellationToken)
+                && invocation.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: string name } && name == tool))
                 return;
         }
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ToolAsDelegate, reference.Syntax.GetLocation(), tool, Operations.MethodGroupText(reference.Method)));

@@ -56,6 +56,21 @@ internal static class Descriptors
         "Tool call is refused on some path",
         "The commitment refuses this call on a path that reaches it: {0}; reorder the calls, change the policy, or authorize the call first");
 
+    public static readonly DiagnosticDescriptor UngatedToolCall = Create(
+        "TRJ2010", DiagnosticSeverity.Error,
+        "Tool call is not gated by Trajeckt",
+        "This {0} of tool '{1}' does not go through Trajeckt's gate: {2}");
+
+    public static readonly DiagnosticDescriptor ImplicitToolCall = Create(
+        "TRJ2011", DiagnosticSeverity.Error,
+        "Tool called implicitly by a language construct",
+        "{0} calls tool '{1}' ('{2}') implicitly, and a call the compiler makes for you cannot be gated; call the tool explicitly as a method, or give this construct a member that is not a tool");
+
+    public static readonly DiagnosticDescriptor MediationNotChecked = Create(
+        "TRJ2012", DiagnosticSeverity.Error,
+        "Complete-mediation check failed here",
+        "The complete-mediation check could not analyze this code ({0}), so it cannot show that no tool runs ungated here; simplify the construct or report the problem");
+
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 }
