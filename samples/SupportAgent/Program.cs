@@ -9,8 +9,8 @@ try
 {
     var realModel = OpenAIModel.FromEnvironment(out var modelDescription);
     Console.WriteLine(style.Heading("Trajeckt support agent") + style.Quiet($" (model: {modelDescription})"));
-    var support = TrajecktGraphs.Support.BeginSession(options);
-    var automation = TrajecktGraphs.OfficeAutomation.BeginSession(options);
+    using var support = TrajecktGraphs.Support.BeginSession(options);
+    using var automation = TrajecktGraphs.OfficeAutomation.BeginSession(options);
     await new SupportAgentDemo(Console.Out, style).RunAsync(support, automation, phase => realModel ?? new ScriptedModel(phase.Script));
     return support.Commitment is null || automation.Commitment is null ? 1 : 0;
 }

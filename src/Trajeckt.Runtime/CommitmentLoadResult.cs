@@ -38,7 +38,7 @@ public sealed class CommitmentLoadResult
 
     internal static CommitmentLoadResult Failure(DecisionReason reason, string message)
     {
-        if (reason is DecisionReason.None or DecisionReason.AuthorizationRejected || !Enum.IsDefined(reason))
+        if (reason is DecisionReason.None or DecisionReason.AuthorizationRejected or DecisionReason.SessionEnded || !Enum.IsDefined(reason))
             throw new ArgumentOutOfRangeException(nameof(reason), reason, "A load failure needs a refusal reason.");
         ArgumentException.ThrowIfNullOrWhiteSpace(message);
         return new CommitmentLoadResult(null, reason, message);

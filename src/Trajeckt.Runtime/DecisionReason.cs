@@ -41,4 +41,7 @@ public enum DecisionReason
 
     /// <summary><c>authorization_rejected</c>: an authorization was not accepted.</summary>
     AuthorizationRejected,
+
+    /// <summary><c>session_ended</c>: the session was disposed; it decides no further call.</summary>
+    SessionEnded,
 }

@@ -38,6 +38,9 @@ public static class ReasonCodes
     /// <summary>The code of <see cref="DecisionReason.AuthorizationRejected"/>.</summary>
     public const string AuthorizationRejected = "authorization_rejected";
 
+    /// <summary>The code of <see cref="DecisionReason.SessionEnded"/>.</summary>
+    public const string SessionEnded = "session_ended";
+
     /// <summary>Returns the stable code of a reason.</summary>
     /// <param name="reason">The reason.</param>
     /// <returns>The code, or <see langword="null"/> for <see cref="DecisionReason.None"/>, which has none.</returns>
@@ -56,6 +59,7 @@ public static class ReasonCodes
         DecisionReason.Heuristic => Heuristic,
         DecisionReason.InternalError => InternalError,
         DecisionReason.AuthorizationRejected => AuthorizationRejected,
+        DecisionReason.SessionEnded => SessionEnded,
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a defined decision reason."),
     };
 
@@ -78,6 +82,7 @@ public static class ReasonCodes
             Heuristic => DecisionReason.Heuristic,
             InternalError => DecisionReason.InternalError,
             AuthorizationRejected => DecisionReason.AuthorizationRejected,
+            SessionEnded => DecisionReason.SessionEnded,
             _ => DecisionReason.None,
         };
         return reason != DecisionReason.None;

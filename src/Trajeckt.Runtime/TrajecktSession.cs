@@ -14,7 +14,7 @@ namespace Trajeckt;
 /// safe: each event is checked and committed atomically, and concurrent events serialize in the
 /// order of their steps. Deciding never throws: an internal failure refuses the call.
 /// </summary>
-public sealed class TrajecktSession
+public sealed partial class TrajecktSession
 {
     private static readonly AsyncLocal<TrajecktSession?> s_current = new();
 
@@ -217,7 +217,7 @@ public sealed class TrajecktSession
             step = ++_steps;
             try
             {
-                accepted = _enforcer.Authorize(tool, by, out toolName, out message);
+                accepted = !_ended ? _enforcer.Authorize(tool, by, out toolName, out message) : RejectEnded(tool, out toolName, out message);
             }
             catch (Exception e)
             {
@@ -349,18 +349,23 @@ public sealed class TrajecktSession
             string? message = null;
             try
             {
-                reason = _unavailable;
+                reason = _ended ? DecisionReason.SessionEnded : _unavailable;
                 if (reason == DecisionReason.None)
                     reason = _halted ? DecisionReason.Halted : _enforcer.Decide(name, indexHint, step, out toolIndex, out toolName);
                 if (reason != DecisionReason.None)
-                    message = reason == DecisionReason.Halted ? DescribeHalt(toolName, step) : _enforcer.DescribeRefusal(reason, toolName, toolIndex, step);
+                    message = reason switch
+                    {
+                        DecisionReason.Halted => DescribeHalt(toolName, step),
+                        DecisionReason.SessionEnded => DescribeEnd(toolName, step),
+                        _ => _enforcer.DescribeRefusal(reason, toolName, toolIndex, step),
+                    };
             }
             catch (Exception e)
             {
                 reason = DecisionReason.InternalError;
                 message = $"internal_error: deciding the call of {toolName ?? "(null)"} at step {step} failed ({e.GetType().Name}: {e.Message}), so the call is refused";
             }
-            if (reason != DecisionReason.None && _haltOnViolation && !_halted)
+            if (reason is not (DecisionReason.None or DecisionReason.SessionEnded) && _haltOnViolation && !_halted)
             {
                 _halted = true;
                 _haltStep = step;

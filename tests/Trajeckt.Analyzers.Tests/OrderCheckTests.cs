@@ -34,6 +34,21 @@ public sealed class OrderCheckTests
             """, [Support], Every(0, SecretFlow));
 
     [Fact]
+    public Task A_session_begun_with_using_var_is_checked_like_one_begun_without() =>
+        Check("""
+            public static class App
+            {
+                public static void Run()
+                {
+                    using var session = TrajecktGraphs.Support.BeginSession();
+                    Tools.ReadTicket();
+                    Tools.ReadSecret();
+                    {|#0:Tools.SendEmail()|};
+                }
+            }
+            """, [Support], Every(0, SecretFlow));
+
+    [Fact]
     public Task Top_level_statements_are_checked_like_a_method_body() =>
         Verify.AnalyzerOnConsoleProgram<OrderAnalyzer>("""
             TrajecktGraphs.Support.BeginSession();

@@ -119,7 +119,7 @@ public sealed class AuditTests
 
     internal sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message);
 
-    private sealed class RecordingLoggerProvider : ILoggerProvider
+    internal sealed class RecordingLoggerProvider : ILoggerProvider
     {
         public ConcurrentQueue<LogEntry> Entries { get; } = new();
 

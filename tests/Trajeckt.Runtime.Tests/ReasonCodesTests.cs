@@ -15,6 +15,7 @@ public sealed class ReasonCodesTests
         { DecisionReason.Heuristic, "heuristic" },
         { DecisionReason.InternalError, "internal_error" },
         { DecisionReason.AuthorizationRejected, "authorization_rejected" },
+        { DecisionReason.SessionEnded, "session_ended" },
     };
 
     [Theory]

@@ -32,4 +32,8 @@ internal static partial class SessionLog
     [LoggerMessage(EventId = 7, EventName = "SessionStarted", Level = LogLevel.Information,
         Message = "Session {SessionId} started: {Mode}")]
     public static partial void SessionStarted(ILogger logger, string sessionId, string mode);
+
+    [LoggerMessage(EventId = 8, EventName = "SessionEnded", Level = LogLevel.Information,
+        Message = "Session {SessionId} ended after step {Step}; every later call is refused")]
+    public static partial void SessionEnded(ILogger logger, string sessionId, long step);
 }

@@ -20,14 +20,14 @@ public static class GeneratedCommitment
     /// <param name="encoding">The canonical graph encoding.</param>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <param name="loggerFactory">Where audit events go.</param>
-    /// <returns>The session, now current.</returns>
+    /// <returns>The session, now current until it is disposed.</returns>
     public static TrajecktSession BeginSession(Assembly assembly, string trajectory, ReadOnlySpan<byte> encoding, TrajecktOptions? options, ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         ArgumentNullException.ThrowIfNull(trajectory);
         var sealPath = Path.Combine(AppContext.BaseDirectory, SealFileNames.For(assembly.GetName().Name ?? "app", trajectory));
         var session = CreateSession(encoding.ToArray(), sealPath, options ?? new TrajecktOptions(), loggerFactory);
-        TrajecktSession.SetCurrent(session);
+        session.MakeCurrentUntilDisposed();
         return session;
     }
 

@@ -16,7 +16,7 @@ public static class Agent
         else
             options.TrustDevelopmentKeys = true;
 
-        var session = TrajecktGraphs.Support.BeginSession(options);
+        using var session = TrajecktGraphs.Support.BeginSession(options);
         Console.WriteLine($"graph {TrajecktGraphs.Support.Digest}");
         Console.WriteLine($"commitment {(session.Commitment is null ? "none" : "verified")}");
 

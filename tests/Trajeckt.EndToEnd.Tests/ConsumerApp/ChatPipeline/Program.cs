@@ -5,7 +5,7 @@ using Trajeckt.Extensions.AI;
 
 // A model that a prompt injection has taken over drives the tools through the Microsoft.Extensions.AI pipeline:
 // it reads a customer, then asks to mail the record out. The Debug build is signed with the development key.
-var session = TrajecktGraphs.Support.BeginSession(new TrajecktOptions { TrustDevelopmentKeys = true });
+using var session = TrajecktGraphs.Support.BeginSession(new TrajecktOptions { TrustDevelopmentKeys = true });
 Console.WriteLine($"graph {TrajecktGraphs.Support.Digest}");
 Console.WriteLine($"commitment {(session.Commitment is null ? "none" : "verified")}");
 
