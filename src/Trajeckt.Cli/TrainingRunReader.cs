@@ -4,7 +4,7 @@ using Trajeckt.Traj.Learning;
 namespace Trajeckt.Cli;
 
 /// <summary>
-/// Reads recorded runs for <c>trajeckt learn</c>: trace files (DESIGN 4.2) named directly or found in
+/// Reads recorded runs for <c>trajeckt learn</c>: trace files (docs/semantics.md, traces) named directly or found in
 /// folders (<c>*.jsonl</c>, every level, ordinal path order). Each file is one run.
 /// </summary>
 /// <remarks>

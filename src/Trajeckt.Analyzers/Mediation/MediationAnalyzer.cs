@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Trajeckt.Analyzers.Mediation;
 
 /// <summary>
-/// The complete-mediation check (DESIGN section 5), over the final compilation (every generator's output
+/// The complete-mediation check (docs/mediation.md, docs/semantics.md section 15), over the final compilation (every generator's output
 /// included, generated-looking files too): every operation whose target is a tool method is an explicit
 /// call that a verified Trajeckt gate intercepts (TRJ2010 otherwise), or the one call of the tool inside
 /// such a gate; a call the compiler makes for a language pattern is TRJ2011. Method groups, reflection and

@@ -4,7 +4,7 @@ using Trajeckt.Traj.Graph;
 namespace Trajeckt.Traj.Learning;
 
 /// <summary>
-/// Synthesizes a policy from recorded runs (DESIGN, issue 14): the tools the benign runs called with
+/// Synthesizes a policy from recorded runs (docs/rollout.md): the tools the benign runs called with
 /// the effects the evidence shows, a plan learned by k-tails state merging that accepts every benign
 /// run and refuses every negative run that the plan can tell apart, and the flows the benign runs
 /// needed. The result depends only on the runs' contents and names, never on their order.
