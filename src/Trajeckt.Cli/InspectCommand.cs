@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Trajeckt.Cli.Rendering;
+using Trajeckt.Traj.Graph;
 
 namespace Trajeckt.Cli;
 
@@ -34,7 +35,7 @@ internal static class InspectCommand
                 MermaidGraphRenderer.Render(loaded.Graph, context.Output);
                 break;
             default:
-                TextGraphRenderer.Render(loaded.Graph, loaded.Digest, context.Output);
+                GraphListing.Write(loaded.Graph, loaded.Digest, context.Output);
                 break;
         }
         return CliApp.Success;

@@ -1,23 +1,10 @@
 using Trajeckt.Traj.Graph;
-using Trajeckt.Traj.Semantics;
 
 namespace Trajeckt.Cli.Rendering;
 
-/// <summary>How a tool's effects read in listings and diagrams: the Traj spelling plus floor and authorizer.</summary>
+/// <summary>How a tool reads in diagrams (the listing's spelling is <see cref="GraphListing"/>'s).</summary>
 internal static class ToolDescription
 {
-    /// <summary>E.g. <c>sensitive(customer-pii), sink(external), floor CleanWorkspace, authorized by TrustedUser</c>; empty for a tool with no effect.</summary>
-    public static string Describe(CompiledGraph graph, GraphTool tool)
-    {
-        var effects = tool.Effects == ToolEffects.None && tool.Origin == Trust.ToolOutput
-            ? string.Empty
-            : EffectText.Describe(tool.Effects, tool.LabelIndices.Select(l => graph.Labels[l]), tool.Origin);
-        if (tool.Floor is not { } floor)
-            return effects;
-        var floorText = $"floor {floor}, authorized by {tool.Authorizer}";
-        return effects.Length == 0 ? floorText : effects + ", " + floorText;
-    }
-
     /// <summary>A short marker for diagrams: what makes a tool matter to enforcement.</summary>
     public static string Marker(GraphTool tool)
     {

@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Trajeckt.Gateway.Calls;
+using Trajeckt.Gateway.Commitments;
+using Trajeckt.Gateway.Configuration;
+using Trajeckt.Gateway.Sessions;
+using Trajeckt.Gateway.Upstreams;
+
+namespace Trajeckt.Gateway;
+
+/// <summary>Everything the gateway holds at run time: upstreams, the offered tools, the commitment and the sessions.</summary>
+internal sealed partial class GatewayRuntime : IAsyncDisposable
+{
+    private readonly GatewayOptions _options;
+    private readonly TrajecktOptions _trajecktOptions;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly List<Upstream> _upstreams = new();
+    private ToolCallForwarder? _forwarder;
+    private ListToolsResult? _toolList;
+
+    public GatewayRuntime(GatewayOptions options, TrajecktOptions trajecktOptions, ILoggerFactory loggerFactory, TimeProvider time)
+    {
+        _options = options;
+        _trajecktOptions = trajecktOptions;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger("Trajeckt.Gateway");
+        _time = time;
+        Sessions = new GatewaySessions(time, options.SessionIdleTimeout);
+    }
+
+    public GatewaySessions Sessions { get; }
+
+    public GatewayCommitment? Commitment { get; private set; }
+
+    /// <summary>Connects the upstreams, reads their tools and makes (or verifies) the commitment.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < _options.Upstreams.Count; i++)
+        {
+            var upstream = _options.Upstreams[i];
+            try
+            {
+                _upstreams.Add(await UpstreamConnector.ConnectAsync(upstream, _loggerFactory, _options.UpstreamTimeout, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The target is not logged or echoed: a URL or command line may carry a secret.
+                throw new GatewayStartException($"Gateway:Upstreams:{i}: cannot connect to upstream '{(upstream.Name.Length == 0 ? "upstream" : upstream.Name)}' ({e.GetType().Name}: {e.Message}).");
+            }
+        }
+
+        List<UpstreamTool> tools;
+        try
+        {
+            tools = await UpstreamConnector.ListToolsAsync(_upstreams, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not GatewayStartException and not OperationCanceledException)
+        {
+            throw new GatewayStartException($"Gateway:Upstreams: reading tools/list failed ({e.GetType().Name}: {e.Message}).");
+        }
+
+        Commitment = MakeCommitment(tools);
+        foreach (var line in Commitment.Describe().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            LogCommitmentLine(_logger, line.TrimEnd('\r'));
+
+        var offered = tools.ToDictionary(t => t.ExposedName, StringComparer.Ordinal);
+        _toolList = new ListToolsResult { Tools = tools.Select(t => t.Definition).ToList() };
+        _forwarder = new ToolCallForwarder(Sessions, offered, _options.UpstreamTimeout, _time, _logger);
+    }
+
+    /// <summary>Gives a new MCP session its own Trajeckt session and the gateway's handlers.</summary>
+    public void OpenSession(string sessionId)
+    {
+        var commitment = Commitment ?? throw new InvalidOperationException("The gateway is not initialized.");
+        Sessions.Open(sessionId, id => new GatewaySession(id, commitment.CreateSession(_trajecktOptions, _loggerFactory), _options.DecisionHistory, _time.GetTimestamp()));
+        LogSessionOpened(_logger, sessionId);
+    }
+
+    public ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken)
+    {
+        if (!Sessions.TryUse(request.Server.SessionId, out _, out var problem))
+            throw new ModelContextProtocol.McpProtocolException("Trajeckt gateway: " + problem, ModelContextProtocol.McpErrorCode.InvalidRequest);
+        return ValueTask.FromResult(_toolList ?? new ListToolsResult());
+    }
+
+    public ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken) =>
+        (_forwarder ?? throw new InvalidOperationException("The gateway is not initialized.")).CallAsync(request, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        Sessions.Dispose();
+        foreach (var upstream in _upstreams)
+        {
+            try
+            {
+                await upstream.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                // Shutting down: an upstream that is already gone needs no goodbye.
+            }
+        }
+    }
+
+    private GatewayCommitment MakeCommitment(List<UpstreamTool> tools)
+    {
+        if (_options.Commitment == CommitmentMode.Operator)
+            return GatewayCommitment.Operator(_options.Policy!, _options.Seal ?? _options.Policy + ".seal", _options.Trajectory, _trajecktOptions);
+
+        var problems = new List<string>();
+        foreach (var name in _options.Tools.Keys.Where(k => !tools.Any(t => t.ExposedName == k)))
+            problems.Add($"Gateway:Tools:{name}: no upstream offers a tool of that name (offered: {string.Join(", ", tools.Select(t => t.ExposedName))}).");
+        var inferred = new List<InferredTool>();
+        foreach (var tool in tools)
+        {
+            if (_options.Tools.TryGetValue(tool.ExposedName, out var effects))
+            {
+                if (EffectOverride.TryParse(tool.ExposedName, effects, out var host, out var error))
+                    inferred.Add(new InferredTool(host, $"Gateway:Tools:{tool.ExposedName}"));
+                else
+                    problems.Add(error);
+            }
+            else
+            {
+                inferred.Add(EffectInference.Infer(tool.ExposedName, tool.Definition.Annotations));
+            }
+        }
+        if (problems.Count > 0)
+            throw new GatewayStartException(problems);
+        return _options.Commitment == CommitmentMode.Heuristic
+            ? GatewayCommitment.Heuristic(inferred)
+            : GatewayCommitment.Auto("Gateway", inferred);
+    }
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "{Line}")]
+    private static partial void LogCommitmentLine(ILogger logger, string line);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Session {SessionId} opened with its own Trajeckt session")]
+    private static partial void LogSessionOpened(ILogger logger, string sessionId);
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Trajeckt.Gateway.Configuration;
+
+namespace Trajeckt.Gateway.Upstreams;
+
+/// <summary>Connects the configured upstreams with the SDK's client and reads their tools.</summary>
+internal static class UpstreamConnector
+{
+    /// <summary>The separator between an upstream's name and its tool's when several upstreams are configured.</summary>
+    public const string NamespaceSeparator = "__";
+
+    public static async Task<Upstream> ConnectAsync(UpstreamOptions options, ILoggerFactory loggerFactory, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var name = string.IsNullOrEmpty(options.Name) ? "upstream" : options.Name;
+        IClientTransport transport = options.Url is { Length: > 0 } url
+            ? new HttpClientTransport(new HttpClientTransportOptions
+            {
+                Endpoint = new Uri(url),
+                Name = name,
+                TransportMode = HttpTransportMode.StreamableHttp,
+                ConnectionTimeout = timeout,
+            }, loggerFactory)
+            : new StdioClientTransport(new StdioClientTransportOptions
+            {
+                Command = options.Command!,
+                Arguments = options.Arguments.ToList(),
+                EnvironmentVariables = new Dictionary<string, string?>(options.Environment, StringComparer.Ordinal),
+                Name = name,
+            }, loggerFactory);
+        var clientOptions = new McpClientOptions
+        {
+            ClientInfo = new Implementation { Name = "trajeckt-gateway", Version = GatewayInfo.Version },
+            InitializationTimeout = timeout,
+        };
+        var client = await McpClient.CreateAsync(transport, clientOptions, loggerFactory, cancellationToken).ConfigureAwait(false);
+        return new Upstream(name, client);
+    }
+
+    /// <summary>Reads every upstream's tools/list and names the tools as clients will see them.</summary>
+    public static async Task<List<UpstreamTool>> ListToolsAsync(IReadOnlyList<Upstream> upstreams, CancellationToken cancellationToken)
+    {
+        var tools = new List<UpstreamTool>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var upstream in upstreams)
+        {
+            var listed = await upstream.Client.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var tool in listed)
+            {
+                var definition = tool.ProtocolTool;
+                var exposed = upstreams.Count == 1 ? definition.Name : upstream.Name + NamespaceSeparator + definition.Name;
+                if (!names.Add(exposed))
+                    throw new GatewayStartException($"upstream '{upstream.Name}' lists the tool '{definition.Name}' twice.");
+                tools.Add(new UpstreamTool(exposed, upstream, Rename(definition, exposed)));
+            }
+        }
+        return tools;
+    }
+
+    private static Tool Rename(Tool definition, string exposedName) =>
+        definition.Name == exposedName
+            ? definition
+            : new Tool
+            {
+                Name = exposedName,
+                Title = definition.Title,
+                Description = definition.Description,
+                InputSchema = definition.InputSchema,
+                OutputSchema = definition.OutputSchema,
+                Annotations = definition.Annotations,
+                Icons = definition.Icons,
+                Meta = definition.Meta,
+            };
+}

@@ -1,0 +1,26 @@
+using ModelContextProtocol.Protocol;
+
+namespace Trajeckt.Gateway.Upstreams;
+
+/// <summary>One tool a client is offered: the name the client and the policy use, and where it runs.</summary>
+internal sealed class UpstreamTool
+{
+    public UpstreamTool(string exposedName, Upstream upstream, Tool definition)
+    {
+        ExposedName = exposedName;
+        Upstream = upstream;
+        Definition = definition;
+        UpstreamName = definition.Name;
+    }
+
+    /// <summary>The tool's name as clients and the commitment see it (prefixed with the upstream's when there are several).</summary>
+    public string ExposedName { get; }
+
+    /// <summary>The tool's name at its upstream.</summary>
+    public string UpstreamName { get; }
+
+    public Upstream Upstream { get; }
+
+    /// <summary>The definition read from the upstream at start (as offered to clients, under <see cref="ExposedName"/>).</summary>
+    public Tool Definition { get; }
+}
