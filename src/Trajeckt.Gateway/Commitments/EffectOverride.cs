@@ -7,7 +7,7 @@ namespace Trajeckt.Gateway.Commitments;
 /// Reads an operator's override (<c>Gateway:Tools:NAME</c>) in Traj's effect spelling, e.g.
 /// <c>sensitive(customer-pii), origin(CleanWorkspace)</c>, through the one Traj compiler: the text is
 /// compiled as the effects of a single tool line, so it means exactly what it means in a policy.
-/// An empty value declares no effect.
+/// <c>none</c> (or an empty value, which some configuration sources drop) declares no effect.
 /// </summary>
 internal static class EffectOverride
 {
@@ -17,6 +17,8 @@ internal static class EffectOverride
     {
         tool = null;
         effects = effects?.Trim() ?? string.Empty;
+        if (effects == "none")
+            effects = string.Empty;
         // Only effects: anything that could end the tool line would let a setting add statements.
         if (effects.IndexOfAny(new[] { ';', '{', '}', '\r', '\n' }) >= 0)
         {

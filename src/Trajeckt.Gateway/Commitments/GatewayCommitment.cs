@@ -117,9 +117,5 @@ internal sealed class GatewayCommitment
         return output.ToString();
     }
 
-    public static string DescribeEffects(HostTool tool)
-    {
-        var text = GraphListing.DescribeEffects(tool.Effects, tool.Labels, tool.Origin);
-        return text.Length == 0 ? "(no effect)" : text;
-    }
+    public static string DescribeEffects(HostTool tool) => GraphListing.DescribeEffects(tool.Effects, tool.Labels, tool.Origin);
 }
