@@ -71,6 +71,16 @@ internal static class Descriptors
         "Complete-mediation check failed here",
         "The complete-mediation check could not analyze this code ({0}), so it cannot show that no tool runs ungated here; simplify the construct or report the problem");
 
+    public static readonly DiagnosticDescriptor ReflectionOnToolType = Create(
+        "TRJ2013", DiagnosticSeverity.Error,
+        "Reflection or unsafe access reaches a tool-declaring type",
+        "{0} reaches the members of '{1}', which declares tool '{2}', and a tool run this way bypasses the Trajeckt gate; call the tool directly, or register it with AIFunctionFactory.Create({3})");
+
+    public static readonly DiagnosticDescriptor UnresolvedReflection = Create(
+        "TRJ2014", DiagnosticSeverity.Warning,
+        "Reflection that cannot be resolved statically",
+        "{0} reaches members of a type known only at run time, which may declare a tool that would then run without the Trajeckt gate; use a static type, or suppress this warning where the type is known never to declare a tool");
+
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 }

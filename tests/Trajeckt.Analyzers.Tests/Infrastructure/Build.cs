@@ -17,7 +17,7 @@ internal static class Build
     public static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Preview)
         .WithFeatures([new KeyValuePair<string, string>("InterceptorsNamespaces", "Trajeckt.Generated")]);
 
-    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [new MediationAnalyzer(), new BypassAnalyzer()];
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [new MediationAnalyzer(), new BypassAnalyzer(), new ReflectionAnalyzer()];
 
     private static readonly Lazy<IReadOnlyList<MetadataReference>> s_references = new(() =>
     {
