@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Trajeckt.Analyzers.Mediation;
 
 /// <summary>
-/// Reflection and unsafe access that may reach a tool (DESIGN section 5). A member look-up
+/// Reflection and unsafe access that may reach a tool (docs/mediation.md). A member look-up
 /// (<c>GetMethod(s)</c>, <c>GetMember(s)</c>, <c>InvokeMember</c>, <c>GetRuntimeMethods</c>,
 /// <c>DeclaredMethods</c>, <c>Expression.Call(type, "name")</c>, <c>Delegate.CreateDelegate(..., "name")</c>, ...)
 /// on a type that declares a tool, by a name that may be the tool's or by no name at all, is an error
