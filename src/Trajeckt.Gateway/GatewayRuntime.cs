@@ -63,8 +63,7 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
         }
 
         Commitment = MakeCommitment(tools);
-        foreach (var line in Commitment.Describe().Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            LogCommitmentLine(_logger, line.TrimEnd('\r'));
+        LogCommitment(_logger, Commitment.Describe());
 
         var offered = tools.ToDictionary(t => t.ExposedName, StringComparer.Ordinal);
         _toolList = new ListToolsResult { Tools = tools.Select(t => t.Definition).ToList() };
@@ -75,8 +74,8 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
     public void OpenSession(string sessionId)
     {
         var commitment = Commitment ?? throw new InvalidOperationException("The gateway is not initialized.");
-        Sessions.Open(sessionId, id => new GatewaySession(id, commitment.CreateSession(_trajecktOptions, _loggerFactory), _options.DecisionHistory, _time.GetTimestamp()));
-        LogSessionOpened(_logger, sessionId);
+        var session = Sessions.Open(sessionId, id => new GatewaySession(id, commitment.CreateSession(_trajecktOptions, _loggerFactory), _options.DecisionHistory, _time.GetTimestamp()));
+        LogSessionOpened(_logger, sessionId, session.Trajeckt.Id);
     }
 
     public ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken)
@@ -135,9 +134,9 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
             : GatewayCommitment.Auto("Gateway", inferred);
     }
 
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "{Line}")]
-    private static partial void LogCommitmentLine(ILogger logger, string line);
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "The gateway enforces:\n{Commitment}")]
+    private static partial void LogCommitment(ILogger logger, string commitment);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Session {SessionId} opened with its own Trajeckt session")]
-    private static partial void LogSessionOpened(ILogger logger, string sessionId);
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "MCP session {McpSessionId} opened with its own Trajeckt session {SessionId}")]
+    private static partial void LogSessionOpened(ILogger logger, string mcpSessionId, string sessionId);
 }

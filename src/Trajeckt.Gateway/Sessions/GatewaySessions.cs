@@ -53,7 +53,7 @@ internal sealed class GatewaySessions : IDisposable
         var now = _time.GetTimestamp();
         if (IsExpired(session, now))
         {
-            _sessions.TryRemove(new KeyValuePair<string, GatewaySession>(id, session));
+            Drop(new KeyValuePair<string, GatewaySession>(id, session));
             session = null;
             problem = $"the MCP session {id} expired after {_idleTimeout} idle; its state is dropped; initialize a new session";
             return false;
@@ -84,11 +84,23 @@ internal sealed class GatewaySessions : IDisposable
         foreach (var pair in _sessions)
         {
             if (IsExpired(pair.Value, now))
-                _sessions.TryRemove(pair);
+                Drop(pair);
         }
     }
 
-    public void Dispose() => _sweeper.Dispose();
+    public void Dispose()
+    {
+        _sweeper.Dispose();
+        foreach (var pair in _sessions)
+            Drop(pair);
+    }
+
+    // Ending the Trajeckt session makes a call still in flight in it refused rather than decided on dropped state.
+    private void Drop(KeyValuePair<string, GatewaySession> pair)
+    {
+        if (_sessions.TryRemove(pair))
+            pair.Value.Trajeckt.Dispose();
+    }
 
     private bool IsExpired(GatewaySession session, long now) =>
         _time.GetElapsedTime(session.LastActivityTicks, now) > _idleTimeout;
