@@ -33,18 +33,24 @@ public sealed class MediationAnalyzer : DiagnosticAnalyzer
             if (TrajecktSymbols.TryCreate(start.Compilation) is not { } symbols)
                 return;
             var gates = new GateVerifier(start.Compilation, symbols);
-            start.RegisterOperationAction(c => Checked(c, () => AnalyzeInvocation(c, symbols, gates)), OperationKind.Invocation);
+            var dispatch = new DispatchTargets(start.Compilation, symbols);
+            start.RegisterOperationAction(c => Checked(c, () => AnalyzeInvocation(c, symbols, gates, dispatch)), OperationKind.Invocation);
+            start.RegisterOperationAction(c => Checked(c, () => AnalyzeMethodReference(c, dispatch)), OperationKind.MethodReference);
             start.RegisterOperationAction(c => Checked(c, () => AnalyzeImplicit(c, symbols)), MediatedOperations.Implicit);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, TrajecktSymbols symbols, GateVerifier gates)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, TrajecktSymbols symbols, GateVerifier gates, DispatchTargets dispatch)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!symbols.TryGetTool(invocation.TargetMethod, out var tool))
         {
             if (Registrations.IsAIFunctionFactoryCreate(invocation.TargetMethod, symbols))
                 AnalyzeRegistration(context, invocation, symbols, gates);
+            else if (!Operations.IsInside<INameOfOperation>(invocation) && !IsBaseCall(invocation)
+                && dispatch.ToolReachedBy(invocation.TargetMethod, invocation.Instance?.Type, context.CancellationToken) is { } reached)
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedToolCall, invocation.Syntax.GetLocation(), "call", reached,
+                    $"it calls '{invocation.TargetMethod.ToDisplayString()}', which is not a tool, and the runtime may dispatch it to the tool's body; mark that member [Tool] with the same declaration, or seal the tool"));
             return;
         }
         if (Operations.IsInside<INameOfOperation>(invocation))
@@ -74,6 +80,20 @@ public sealed class MediationAnalyzer : DiagnosticAnalyzer
             return;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedToolCall, syntax.GetLocation(), "call", tool, problem));
     }
+
+    // A method group of a member that dispatches to a tool (a tool's own method group is TRJ2001).
+    private static void AnalyzeMethodReference(OperationAnalysisContext context, DispatchTargets dispatch)
+    {
+        var reference = (IMethodReferenceOperation)context.Operation;
+        if (Operations.IsInside<INameOfOperation>(reference) || dispatch.ToolReachedBy(reference.Method, reference.Instance?.Type, context.CancellationToken) is not { } reached)
+            return;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedToolCall, reference.Syntax.GetLocation(), "method group", reached,
+            $"'{reference.Method.ToDisplayString()}' is not a tool, and the runtime may dispatch a call through this delegate to the tool's body"));
+    }
+
+    // base.M() in an override calls the base body, not the derived tool.
+    private static bool IsBaseCall(IInvocationOperation invocation) =>
+        invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } && invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax } };
 
     // AIFunctionFactory.Create(tool) is gated only when Trajeckt's registration interceptor replaces it.
     private static void AnalyzeRegistration(OperationAnalysisContext context, IInvocationOperation invocation, TrajecktSymbols symbols, GateVerifier gates)

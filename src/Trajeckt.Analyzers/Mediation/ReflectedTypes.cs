@@ -84,18 +84,10 @@ internal sealed class ReflectedTypes
         if (_sourceToolTypes is { } known)
             return known;
         var found = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-        var pending = new Stack<INamespaceOrTypeSymbol>();
-        pending.Push(_compilation.Assembly.GlobalNamespace);
-        while (pending.Count > 0)
+        foreach (var type in SourceTypes.All(_compilation, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var member in pending.Pop().GetMembers())
-            {
-                if (member is INamespaceOrTypeSymbol container)
-                    pending.Push(container);
-                if (member is INamedTypeSymbol type && _symbols.FirstToolOf(type) is not null)
-                    found.Add(type);
-            }
+            if (_symbols.FirstToolOf(type) is not null)
+                found.Add(type);
         }
         _sourceToolTypes = found.ToImmutable();
         return _sourceToolTypes.Value;
