@@ -6,10 +6,8 @@ namespace Trajeckt.Analyzers;
 internal static class Descriptors
 {
     private const string Category = "Trajeckt";
-    private const string HelpRoot = "https://github.com/trajeckt/trajeckt-dotnet/blob/main/docs/diagnostics/";
-
-    /// <summary>The help link of a diagnostic ID: its page under docs/diagnostics/ (the generator's root).</summary>
-    public static string HelpLink(string id) => HelpRoot + id + ".md";
+    /// <summary>The help link of a diagnostic ID: its page under docs/diagnostics/ (the root is the MSBuild property TrajecktHelpLinkRoot).</summary>
+    public static string HelpLink(string id) => HelpLinkRoot.Value + id + ".md";
 
     public static readonly DiagnosticDescriptor ToolAsDelegate = Create(
         "TRJ2001", DiagnosticSeverity.Error,

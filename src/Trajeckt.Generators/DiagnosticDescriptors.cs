@@ -6,10 +6,8 @@ namespace Trajeckt.Generators;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Trajeckt";
-    private const string HelpRoot = "https://github.com/trajeckt/trajeckt-dotnet/blob/main/docs/diagnostics/";
-
-    /// <summary>The help link of a diagnostic ID: its page under docs/diagnostics/.</summary>
-    public static string HelpLink(string id) => HelpRoot + id + ".md";
+    /// <summary>The help link of a diagnostic ID: its page under docs/diagnostics/ (the root is the MSBuild property TrajecktHelpLinkRoot).</summary>
+    public static string HelpLink(string id) => HelpLinkRoot.Value + id + ".md";
 
     public static readonly DiagnosticDescriptor PolicyToolWithoutMethod = Create(
         "TRJ1001", DiagnosticSeverity.Warning,
@@ -64,7 +62,7 @@ internal static class DiagnosticDescriptors
         Category,
         isError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/trajeckt/trajeckt-dotnet/blob/main/docs/traj-language.md");
+        helpLinkUri: HelpLink(code));
 
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));

@@ -28,7 +28,7 @@ public sealed class DiagnosticPagesTests
         var page = Path.Combine(s_repositoryRoot, "docs", "diagnostics", id + ".md");
 
         Assert.Equal("Trajeckt", descriptor.Category);
-        Assert.Equal("https://github.com/trajeckt/trajeckt-dotnet/blob/main/docs/diagnostics/" + id + ".md", descriptor.HelpLinkUri);
+        Assert.Equal(HelpLinkRoot.Value + id + ".md", descriptor.HelpLinkUri);
         Assert.True(File.Exists(page), $"{page} is missing");
         var lines = File.ReadAllLines(page);
         Assert.Equal($"# {id}: {descriptor.Title}", lines[0]);

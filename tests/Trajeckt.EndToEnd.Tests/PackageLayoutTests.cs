@@ -18,6 +18,8 @@ public sealed class PackageLayoutTests(Workbench bench)
     [InlineData("build/Trajeckt.targets")]
     [InlineData("buildTransitive/Trajeckt.props")]
     [InlineData("buildTransitive/Trajeckt.targets")]
+    [InlineData("build/Trajeckt.HelpLinkRoot.props")]
+    [InlineData("buildTransitive/Trajeckt.HelpLinkRoot.props")]
     [InlineData("tools/cli/trajeckt.dll")]
     [InlineData("tools/cli/trajeckt.runtimeconfig.json")]
     [InlineData("tools/cli/trajeckt.deps.json")]
