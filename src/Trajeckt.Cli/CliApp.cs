@@ -27,6 +27,7 @@ internal static class CliApp
             VerifyCommand.Create(context),
             ReplayCommand.Create(context),
             LearnCommand.Create(context),
+            LogCommand.Create(context),
         };
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

@@ -11,7 +11,7 @@ namespace Trajeckt;
 /// Turning <see cref="RequireCommitment"/> off alone changes nothing: an uncommitted session still
 /// refuses every call with <c>no_commitment</c>. A present but invalid seal never runs heuristic mode.
 /// </remarks>
-public sealed class TrajecktOptions
+public sealed partial class TrajecktOptions
 {
     /// <summary>The configuration section the options bind from: <c>"Trajeckt"</c>.</summary>
     public const string SectionName = "Trajeckt";

@@ -27,6 +27,7 @@ public sealed partial class TrajecktSession
     // False when the session has no logger factory, so the allowed path skips auditing entirely unless a listener subscribes.
     private readonly bool _logging;
     private readonly FlightRecorder _recorder;
+    private readonly DecisionLog? _decisionLog;
     private long _steps;
     private bool _halted;
     private long _haltStep;
@@ -37,6 +38,7 @@ public sealed partial class TrajecktSession
         _enforcer = enforcer;
         _unavailable = enforcer.UnavailableReason;
         _recorder = new FlightRecorder(this, commitment?.Graph);
+        _decisionLog = options.DecisionLog;
         Commitment = commitment;
         IsHeuristic = enforcer is HeuristicEnforcer;
         _haltOnViolation = options.OnViolation == ViolationBehavior.Halt;
@@ -199,6 +201,7 @@ public sealed partial class TrajecktSession
                 // and carried an undeclared label, so nothing downstream can rely on it.
                 _enforcer.AssumeWorstOutput(decision.ToolName, decision.Step);
             }
+            LogReport(decision.Step, reportedOrigin, reportedLabels);
         }
     }
 
@@ -225,6 +228,7 @@ public sealed partial class TrajecktSession
                 toolName = tool;
                 message = $"authorization rejected: deciding failed ({e.GetType().Name}: {e.Message}).";
             }
+            LogAuthorization(step, tool, by, accepted, message);
         }
         var result = new AuthorizationResult(step, toolName, accepted ? DecisionReason.None : DecisionReason.AuthorizationRejected, message);
         AuditAuthorization(in result);
@@ -241,6 +245,7 @@ public sealed partial class TrajecktSession
         {
             step = ++_steps;
             _enforcer.ObserveInput(trust, step);
+            LogInput(step, trust);
         }
         if (_logger.IsEnabled(LogLevel.Debug))
             SessionLog.InputObserved(_logger, Id, step, trust);
@@ -374,6 +379,7 @@ public sealed partial class TrajecktSession
             }
             decision = new Decision(this, step, toolName, reason, message);
             _recorder.Record(step, toolIndex, toolName, reason, message);
+            LogCall(in decision, shadow: false);
         }
         if (_logging || DecisionTelemetry.IsListening)
             AuditCall(in decision, haltedNow);

@@ -8,8 +8,9 @@ public sealed class TraceEvent
 {
     private TraceEvent(
         TraceEventKind kind, int step, int line, int column, string? tool, Trust? trust, Trust? origin,
-        IReadOnlyList<string>? labels, TraceExpectation? expect, string? expectedReason)
+        IReadOnlyList<string>? labels, TraceExpectation? expect, string? expectedReason, string? session)
     {
+        Session = session;
         Kind = kind;
         Step = step;
         Line = line;
@@ -55,13 +56,21 @@ public sealed class TraceEvent
     /// <summary>The expected reason code (<c>reason</c>), if the line states one.</summary>
     public string? ExpectedReason { get; }
 
-    internal static TraceEvent Input(int step, int line, int column, Trust trust) =>
-        new(TraceEventKind.Input, step, line, column, tool: null, trust, origin: null, labels: null, expect: null, expectedReason: null);
+    /// <summary>
+    /// The session the event belongs to (a decision log's <c>session</c> key), or <see langword="null"/>:
+    /// replay runs the events of each session in a session of their own.
+    /// </summary>
+    public string? Session { get; }
 
-    internal static TraceEvent Authorize(int step, int line, int column, string tool, Trust by, TraceExpectation? expect, string? expectedReason) =>
-        new(TraceEventKind.Authorize, step, line, column, tool, by, origin: null, labels: null, expect, expectedReason);
+    internal static TraceEvent Input(int step, int line, int column, Trust trust, string? session = null) =>
+        new(TraceEventKind.Input, step, line, column, tool: null, trust, origin: null, labels: null, expect: null, expectedReason: null, session);
+
+    internal static TraceEvent Authorize(
+        int step, int line, int column, string tool, Trust by, TraceExpectation? expect, string? expectedReason, string? session = null) =>
+        new(TraceEventKind.Authorize, step, line, column, tool, by, origin: null, labels: null, expect, expectedReason, session);
 
     internal static TraceEvent Call(
-        int step, int line, int column, string tool, Trust? origin, IReadOnlyList<string>? labels, TraceExpectation? expect, string? expectedReason) =>
-        new(TraceEventKind.Call, step, line, column, tool, trust: null, origin, labels, expect, expectedReason);
+        int step, int line, int column, string tool, Trust? origin, IReadOnlyList<string>? labels, TraceExpectation? expect, string? expectedReason,
+        string? session = null) =>
+        new(TraceEventKind.Call, step, line, column, tool, trust: null, origin, labels, expect, expectedReason, session);
 }

@@ -11,28 +11,33 @@ namespace Trajeckt.Replay;
 /// </summary>
 internal sealed class TraceLineParser
 {
-    // The first five keys are the kinds of line; a line has exactly one of them.
-    private enum Key { Call, Authorize, Input, Note, Options, By, Origin, Labels, Expect, Reason }
+    // The first six keys are the kinds of line; a line has exactly one of them. Session to Key are the
+    // decision log's keys (docs/rollout.md): replay accepts and ignores them, so a log replays unchanged.
+    private enum Key { Call, Authorize, Input, Note, Options, Checkpoint, By, Origin, Labels, Expect, Reason, Session, Seq, Prev, Time, Message, Shadow, LogKey }
 
-    private const int KeyCount = 10;
-    private const int KindCount = 5;
-    private const string KindList = "'call', 'authorize', 'input', 'note' or 'options'";
-    private const string KeyList = "call, authorize, input, note, options, by, origin, labels, expect and reason";
+    private const int KeyCount = 18;
+    private const int KindCount = 6;
+    private const string KindList = "'call', 'authorize', 'input', 'note', 'options' or 'checkpoint'";
+    private const string KeyList = "call, authorize, input, note, options, checkpoint, by, origin, labels, expect, reason and the decision log's session, seq, prev, time, message, shadow and key";
 
-    private static readonly string[] s_keyNames = ["call", "authorize", "input", "note", "options", "by", "origin", "labels", "expect", "reason"];
+    private static readonly string[] s_keyNames =
+        ["call", "authorize", "input", "note", "options", "checkpoint", "by", "origin", "labels", "expect", "reason", "session", "seq", "prev", "time", "message", "shadow", "key"];
     private static readonly byte[][] s_keyUtf8 = s_keyNames.Select(Encoding.UTF8.GetBytes).ToArray();
+
+    private static readonly int s_logKeys = Bits(Key.Session, Key.Seq, Key.Prev, Key.Time, Key.Message, Key.Shadow);
 
     // Which keys each kind of line may have, indexed by kind.
     private static readonly int[] s_allowedKeys =
     [
-        Bits(Key.Call, Key.Origin, Key.Labels, Key.Expect, Key.Reason),
-        Bits(Key.Authorize, Key.By, Key.Expect, Key.Reason),
-        Bits(Key.Input),
-        Bits(Key.Note),
+        Bits(Key.Call, Key.Origin, Key.Labels, Key.Expect, Key.Reason) | s_logKeys,
+        Bits(Key.Authorize, Key.By, Key.Expect, Key.Reason) | s_logKeys,
+        Bits(Key.Input) | s_logKeys,
+        Bits(Key.Note) | s_logKeys,
         Bits(Key.Options),
+        Bits(Key.Checkpoint, Key.Seq, Key.Prev, Key.Time, Key.LogKey),
     ];
 
-    private static readonly string[] s_kindDescriptions = ["a call", "an authorization", "an input", "a note", "an options line"];
+    private static readonly string[] s_kindDescriptions = ["a call", "an authorization", "an input", "a note", "an options line", "a checkpoint"];
 
     private readonly string _filePath;
 
@@ -49,7 +54,7 @@ internal sealed class TraceLineParser
         Span<int> keyAt = stackalloc int[KeyCount];
         keyAt.Fill(-1);
         var kind = -1;
-        string? tool = null, expect = null, reason = null;
+        string? tool = null, expect = null, reason = null, session = null;
         Trust? input = null, by = null, origin = null;
         IReadOnlyList<string>? labels = null;
         TraceOptions? parsedOptions = null;
@@ -111,6 +116,20 @@ internal sealed class TraceLineParser
                     case Key.Options:
                         parsedOptions = ReadOptions(ref reader, utf8, line);
                         break;
+                    case Key.Session:
+                        session = ReadName(ref reader, utf8, line, "session", "a session id");
+                        break;
+                    case Key.Seq:
+                        ReadSequenceNumber(ref reader, utf8, line);
+                        break;
+                    case Key.Shadow:
+                        if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
+                            throw Error(TraceErrorCode.WrongType, utf8, line, reader.TokenStartIndex, $"'shadow' must be true or false, not {Describe(reader.TokenType)}");
+                        break;
+                    default:
+                        // checkpoint, prev, time, message, key: strings that only `trajeckt log verify` reads.
+                        ReadString(ref reader, utf8, line, s_keyNames[key]);
+                        break;
                 }
             }
             // Anything but whitespace after the object makes Read throw: one object a line.
@@ -133,9 +152,10 @@ internal sealed class TraceLineParser
                 options = parsedOptions;
                 return null;
             case Key.Note:
+            case Key.Checkpoint:
                 return null;
             case Key.Input:
-                return TraceEvent.Input(step, line, Column(utf8, objectStart), input!.Value);
+                return TraceEvent.Input(step, line, Column(utf8, objectStart), input!.Value, session);
         }
 
         if (kind == (int)Key.Authorize && by is null)
@@ -145,8 +165,8 @@ internal sealed class TraceLineParser
             throw Error(TraceErrorCode.ContradictoryExpectation, utf8, line, reasonAt,
                 $"'reason' contradicts \"expect\": \"{expect}\": only a refusal has a reason");
         return kind == (int)Key.Call
-            ? TraceEvent.Call(step, line, Column(utf8, objectStart), tool!, origin, labels, expectation, reason)
-            : TraceEvent.Authorize(step, line, Column(utf8, objectStart), tool!, by!.Value, expectation, reason);
+            ? TraceEvent.Call(step, line, Column(utf8, objectStart), tool!, origin, labels, expectation, reason, session)
+            : TraceEvent.Authorize(step, line, Column(utf8, objectStart), tool!, by!.Value, expectation, reason, session);
     }
 
     private static int Bits(params Key[] keys) => keys.Aggregate(0, (bits, key) => bits | (1 << (int)key));
@@ -203,6 +223,12 @@ internal sealed class TraceLineParser
         if (reader.TokenType != JsonTokenType.String)
             throw Error(TraceErrorCode.WrongType, utf8, line, reader.TokenStartIndex, $"'{key}' must be a string, not {Describe(reader.TokenType)}");
         return GetText(ref reader, utf8, line);
+    }
+
+    private void ReadSequenceNumber(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, int line)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var seq) || seq < 1)
+            throw Error(TraceErrorCode.WrongType, utf8, line, reader.TokenStartIndex, "'seq' must be a whole number from 1");
     }
 
     private string ReadName(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, int line, string key, string what)

@@ -106,8 +106,20 @@ public sealed class TraceRunner
 
     private IEnumerable<ReplayResult> RunEvents(TraceReader trace, bool heuristic)
     {
-        var session = CreateSession(trace.ReadOptions(), heuristic);
+        var options = trace.ReadOptions();
+        var session = CreateSession(options, heuristic);
+        // A decision log interleaves sessions: each session id replays in a fresh session of its own.
+        Dictionary<string, TrajecktSession>? logged = null;
         while (trace.Read() is { } traceEvent)
-            yield return Replay(session, traceEvent);
+        {
+            var target = session;
+            if (traceEvent.Session is { } id)
+            {
+                logged ??= new Dictionary<string, TrajecktSession>(StringComparer.Ordinal);
+                if (!logged.TryGetValue(id, out target))
+                    logged.Add(id, target = CreateSession(options, heuristic));
+            }
+            yield return Replay(target, traceEvent);
+        }
     }
 }

@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace Trajeckt.Audit;
+
+/// <summary>
+/// The default decision log sink: JSON Lines files in a folder, rolled when a file passes a size and
+/// bounded in number (the oldest file is deleted). Files are named <c>decisions-NNNNNN.jsonl</c>; a file
+/// is rolled only right after a checkpoint, so every file starts and ends with a signed checkpoint and
+/// verifies on its own.
+/// </summary>
+public sealed class FileDecisionLogSink : DecisionLogSink
+{
+    private readonly string _folder;
+    private readonly long _maxFileBytes;
+    private readonly int _maxFiles;
+    private FileStream _stream;
+    private int _index;
+    private bool _rollPending;
+
+    /// <summary>Opens a sink that writes into <paramref name="folder"/> (created if missing), after any files already there.</summary>
+    /// <param name="folder">The folder of the log files.</param>
+    /// <param name="maxFileBytes">The size after which the file rolls at the next checkpoint.</param>
+    /// <param name="maxFiles">The most files kept; older files are deleted.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is not positive.</exception>
+    public FileDecisionLogSink(string folder, long maxFileBytes = 64 * 1024 * 1024, int maxFiles = 16)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxFileBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxFiles, 1);
+        _folder = folder;
+        _maxFileBytes = maxFileBytes;
+        _maxFiles = maxFiles;
+        Directory.CreateDirectory(folder);
+        _index = ExistingFiles().Select(IndexOf).DefaultIfEmpty(0).Max() + 1;
+        _stream = Open(_index);
+    }
+
+    /// <summary>The file being written.</summary>
+    public string CurrentPath => _stream.Name;
+
+    /// <inheritdoc />
+    public override void WriteLine(ReadOnlySpan<byte> utf8Line, bool isCheckpoint)
+    {
+        if (_rollPending)
+        {
+            _rollPending = false;
+            Roll();
+        }
+        _stream.Write(utf8Line);
+        _stream.WriteByte((byte)'\n');
+        if (isCheckpoint && _stream.Length >= _maxFileBytes)
+            _rollPending = true;
+    }
+
+    /// <summary>Whether the next line starts a new file; the log then writes a checkpoint first, so the file verifies alone.</summary>
+    internal bool WillRoll => _rollPending;
+
+    /// <inheritdoc />
+    public override void Flush() => _stream.Flush(flushToDisk: true);
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _stream.Flush(flushToDisk: true);
+            _stream.Dispose();
+        }
+    }
+
+    private void Roll()
+    {
+        _stream.Flush(flushToDisk: true);
+        _stream.Dispose();
+        _stream = Open(++_index);
+        foreach (var old in ExistingFiles().OrderBy(IndexOf).SkipLast(_maxFiles))
+            File.Delete(old);
+    }
+
+    private FileStream Open(int index) =>
+        new(Path.Combine(_folder, $"decisions-{index.ToString("D6", CultureInfo.InvariantCulture)}.jsonl"), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+
+    private IEnumerable<string> ExistingFiles() => Directory.EnumerateFiles(_folder, "decisions-*.jsonl");
+
+    private static int IndexOf(string path) =>
+        int.TryParse(Path.GetFileNameWithoutExtension(path).AsSpan("decisions-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : 0;
+}
