@@ -52,8 +52,9 @@ internal sealed class GateVerifier
     }
 
     /// <summary>The gate that <paramref name="method"/> is, or <see langword="null"/> when its body is not a gate's.</summary>
-    public Gate? Verify(IMethodSymbol method, CancellationToken cancellationToken) =>
-        _gates.GetOrAdd(method.OriginalDefinition, m => Check(m, cancellationToken));
+    /// <remarks><paramref name="model"/>, when it is of the gate's own file, saves binding the gate a second time.</remarks>
+    public Gate? Verify(IMethodSymbol method, SemanticModel? model, CancellationToken cancellationToken) =>
+        _gates.TryGetValue(method.OriginalDefinition, out var known) ? known : _gates.GetOrAdd(method.OriginalDefinition, m => Check(m, model, cancellationToken));
 
     /// <summary>Whether a type named <c>Trajeckt.Generated.TrajecktGatedAIFunction</c> exists and decides every invocation first.</summary>
     public bool IsGatedFunction(ITypeSymbol? type, CancellationToken cancellationToken)
@@ -63,7 +64,7 @@ internal sealed class GateVerifier
         return _gatedFunctionVerified ??= CheckGatedFunction(named, cancellationToken);
     }
 
-    private Gate? Check(IMethodSymbol method, CancellationToken cancellationToken)
+    private Gate? Check(IMethodSymbol method, SemanticModel? hint, CancellationToken cancellationToken)
     {
         if (!method.IsStatic || _toolGate is null || _gatedCall is null || method.DeclaringSyntaxReferences.Length != 1)
             return null;
@@ -71,7 +72,7 @@ internal sealed class GateVerifier
             return null;
         if (HasStaticConstructor(method.ContainingType))
             return null;
-        var model = ModelOf(declaration.SyntaxTree);
+        var model = hint?.SyntaxTree == declaration.SyntaxTree ? hint : ModelOf(declaration.SyntaxTree);
         if (model.GetOperation(body, cancellationToken) is not IBlockOperation block || block.Operations.Length != 2)
             return null;
         if (Begin(block.Operations[0], model, cancellationToken) is not var (local, toolName))

@@ -40,8 +40,6 @@ internal static class ImplicitCalls
                 return Methods("a compound assignment", compound.OperatorMethod, compound.InConversion.MethodSymbol, compound.OutConversion.MethodSymbol);
             case IConversionOperation conversion:
                 return Methods("a conversion", conversion.OperatorMethod);
-            case IArgumentOperation argument:
-                return Methods("an argument conversion", argument.InConversion.MethodSymbol, argument.OutConversion.MethodSymbol);
             case ICoalesceOperation coalesce:
                 return Methods("a conversion in '??'", coalesce.ValueConversion.MethodSymbol);
             case IForEachLoopOperation loop:

@@ -17,7 +17,7 @@ internal static class MediatedOperations
     public static readonly ImmutableHashSet<OperationKind> Modeled = ImmutableHashSet.Create(
         OperationKind.PropertyReference, OperationKind.EventReference, OperationKind.ObjectCreation,
         OperationKind.Unary, OperationKind.Binary, OperationKind.Increment, OperationKind.Decrement,
-        OperationKind.CompoundAssignment, OperationKind.Conversion, OperationKind.Argument, OperationKind.Coalesce,
+        OperationKind.CompoundAssignment, OperationKind.Conversion, OperationKind.Coalesce,
         OperationKind.Loop, OperationKind.Await, OperationKind.Using, OperationKind.UsingDeclaration,
         OperationKind.DeconstructionAssignment, OperationKind.RecursivePattern, OperationKind.ListPattern,
         OperationKind.SlicePattern, OperationKind.ImplicitIndexerReference, OperationKind.Range, OperationKind.With,
@@ -38,6 +38,8 @@ internal static class MediatedOperations
         OperationKind.CatchClause, OperationKind.SwitchCase, OperationKind.CaseClause, OperationKind.MethodBody, OperationKind.ConstructorBody,
         OperationKind.VariableDeclarator, OperationKind.VariableDeclaration, OperationKind.FieldInitializer, OperationKind.VariableInitializer,
         OperationKind.PropertyInitializer, OperationKind.ParameterInitializer, OperationKind.ReDim, OperationKind.ReDimClause,
+        // an argument's user-defined conversion is a Conversion operation of its value in C# (In/OutConversion are Visual Basic's)
+        OperationKind.Argument,
         // values and references to data
         OperationKind.Literal, OperationKind.ArrayElementReference, OperationKind.LocalReference, OperationKind.ParameterReference,
         OperationKind.FieldReference, OperationKind.InstanceReference, OperationKind.DefaultValue, OperationKind.TypeOf, OperationKind.SizeOf,

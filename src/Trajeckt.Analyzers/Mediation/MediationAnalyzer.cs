@@ -47,8 +47,8 @@ public sealed class MediationAnalyzer : DiagnosticAnalyzer
         {
             if (Registrations.IsAIFunctionFactoryCreate(invocation.TargetMethod, symbols))
                 AnalyzeRegistration(context, invocation, symbols, gates);
-            else if (!Operations.IsInside<INameOfOperation>(invocation) && !IsBaseCall(invocation)
-                && dispatch.ToolReachedBy(invocation.TargetMethod, invocation.Instance?.Type, context.CancellationToken) is { } reached)
+            else if (dispatch.ToolReachedBy(invocation.TargetMethod, invocation.Instance?.Type, context.CancellationToken) is { } reached
+                && !Operations.IsInside<INameOfOperation>(invocation) && !IsBaseCall(invocation))
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedToolCall, invocation.Syntax.GetLocation(), "call", reached,
                     $"it calls '{invocation.TargetMethod.ToDisplayString()}', which is not a tool, and the runtime may dispatch it to the tool's body; mark that member [Tool] with the same declaration, or seal the tool"));
             return;
@@ -67,12 +67,12 @@ public sealed class MediationAnalyzer : DiagnosticAnalyzer
         if (interceptor is null)
         {
             // The one call inside a gate is the gated call itself.
-            if (context.ContainingSymbol is IMethodSymbol container && gates.Verify(container, context.CancellationToken) is { } gate
+            if (context.ContainingSymbol is IMethodSymbol container && gates.Verify(container, model, context.CancellationToken) is { } gate
                 && gate.ToolName == tool && gate.GatedCall == syntax)
                 return;
             problem = "no interceptor intercepts it (another generator's output, an expression tree, or a call the generator could not intercept: see TRJ1004)";
         }
-        else if (gates.Verify(interceptor, context.CancellationToken) is not { } gate)
+        else if (gates.Verify(interceptor, null, context.CancellationToken) is not { } gate)
             problem = $"it is intercepted by '{interceptor.ToDisplayString()}', which is not a Trajeckt gate";
         else if (gate.ToolName != tool)
             problem = $"it is intercepted by '{interceptor.ToDisplayString()}', which gates tool '{gate.ToolName}' instead";

@@ -57,7 +57,9 @@ public sealed class ReflectionAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-        if (!IsReflection(method.ContainingType))
+        // A name test first: the namespace test formats a string, and most invocations are none of these.
+        if (!s_lookups.Contains(method.Name) && method.Name is not ("GetType" or "ResolveMethod" or "ResolveMember" or "GetMethodFromHandle" or "Call" or "CreateDelegate")
+            || !IsReflection(method.ContainingType))
             return;
         var how = method.ContainingType.Name + "." + method.Name;
         if (s_lookups.Contains(method.Name))

@@ -1,0 +1,171 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Trajeckt.Analyzers.Tests.Infrastructure;
+
+namespace Trajeckt.Analyzers.Tests;
+
+/// <summary>
+/// End to end, in memory: the real generator and analyzers build an agent that reads a secret and then
+/// sends an email, under a heuristic session (which refuses an external send after a sensitive read). The
+/// gated program is refused at the send and the send's body never runs. Each bypass class of issue 10
+/// fails the build with its diagnostic; the same program emitted regardless (what a build without the
+/// check would ship) shows the exfiltration the diagnostic prevents.
+/// </summary>
+public sealed class EndToEndBypassTests
+{
+    private const string Agent = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using Trajeckt;
+
+        namespace App;
+
+        public static class Bodies
+        {
+            public static readonly List<string> Ran = new();
+        }
+
+        public static class Tools
+        {
+            [Tool("read_secret")]
+            [SensitiveRead("secret")]
+            public static string ReadSecret() { Bodies.Ran.Add("read_secret"); return "s3cret"; }
+
+            [Tool("send_email")]
+            [Sink(SinkKind.External)]
+            public static void SendEmail(string body) => Bodies.Ran.Add("send_email");
+        }
+
+        DECLARATIONS
+
+        public static class Scenario
+        {
+            public static string Run()
+            {
+                using var session = TrajecktGraphs.Default.BeginSession(new TrajecktOptions { AllowUncommitted = true, RequireCommitment = false });
+                string outcome;
+                try
+                {
+                    var secret = "";
+                    READ;
+                    Tools.SendEmail(secret);
+                    outcome = "sent";
+                }
+                catch (TrajectoryViolationException e)
+                {
+                    outcome = "refused:" + e.Reason;
+                }
+                return outcome + " bodies=" + string.Join(",", Bodies.Ran);
+            }
+        }
+        """;
+
+    [Fact]
+    public void The_gated_program_records_the_read_and_refuses_the_send_whose_body_never_runs()
+    {
+        var result = Build.Run(Program("secret = Tools.ReadSecret()")).AssertClean();
+
+        Assert.Equal("refused:Heuristic bodies=read_secret", Run(result.Compilation));
+    }
+
+    // Each bypass declares only its own tool: the generator's declaration rules may refuse some of these shapes too.
+    private static string DeclarationsFor(string read) =>
+        read.Contains("Secrets", StringComparison.Ordinal)
+            ? "public class Secrets { [Tool(\"read_vault\")] [SensitiveRead(\"secret\")] public IEnumerator<string> GetEnumerator() { Bodies.Ran.Add(\"read_vault\"); yield return \"gold\"; } }"
+            : read.Contains("Vault", StringComparison.Ordinal)
+                ? "public class Vault { public string Secret { [Tool(\"peek\")] [SensitiveRead(\"secret\")] get { Bodies.Ran.Add(\"peek\"); return \"gold\"; } } }"
+                : read.Contains("IReader", StringComparison.Ordinal)
+                    ? "public interface IReader { string Read(); } public class Safe : IReader { [Tool(\"open_safe\")] [SensitiveRead(\"secret\")] public string Read() { Bodies.Ran.Add(\"open_safe\"); return \"gold\"; } }"
+                    : "";
+
+    public static TheoryData<string, string, string> Bypasses => new()
+    {
+        { "implicit call (foreach)", "foreach (var part in new Secrets()) secret += part", "TRJ2011" },
+        { "[Tool] on an accessor", "secret = new Vault().Secret", "TRJ2011" },
+        { "interface dispatch", "secret = ((IReader)new Safe()).Read()", "TRJ2010" },
+        { "reflection beyond GetMethod(constant)", "secret = (string)typeof(Tools).GetMethods().First(m => m.Name == \"ReadSecret\").Invoke(null, null)!", "TRJ2013" },
+        { "a method group in a file that looks generated", "secret = Helper.Get()()", "TRJ2001" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bypasses))]
+    public void Each_bypass_fails_the_build_and_would_otherwise_exfiltrate(string name, string read, string id)
+    {
+        var result = Build.Run(Program(read));
+
+        Assert.True(result.Errors.Any(d => d.Id == id), $"{name}: expected {id}:{Environment.NewLine}{result.Describe()}");
+        Assert.StartsWith("sent bodies=", Run(result.Compilation), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tool_call_in_another_generators_output_fails_the_build_and_would_otherwise_exfiltrate()
+    {
+        var result = Build.Run([("Agent.cs", AgentWith("secret = Other.Leak()"))], new EmitsLeak());
+
+        result.AssertError("TRJ2010", "Tools.ReadSecret()");
+        Assert.Equal("sent bodies=read_secret,send_email", Run(result.Compilation));
+    }
+
+    private const string Helper = """
+        // <auto-generated/>
+        namespace App;
+
+        public static class Helper
+        {
+            public static System.Func<string> Get() => Tools.ReadSecret;
+        }
+        """;
+
+    private static string AgentWith(string read) =>
+        Agent.Replace("READ", read, StringComparison.Ordinal).Replace("DECLARATIONS", DeclarationsFor(read), StringComparison.Ordinal);
+
+    private static IEnumerable<(string, string)> Program(string read) =>
+        read.Contains("Helper.", StringComparison.Ordinal)
+            ? [("Agent.cs", AgentWith(read)), ("Helper.g.cs", Helper)]
+            : [("Agent.cs", AgentWith(read))];
+
+    // What a build that ignored the analyzers would ship: the compiler's own output must still be error free.
+    private static string Run(Compilation compilation)
+    {
+        using var image = new MemoryStream();
+        var emit = compilation.Emit(image);
+        Assert.True(emit.Success, string.Join(Environment.NewLine, emit.Diagnostics));
+        var context = new AssemblyLoadContext("agent", isCollectible: true);
+        try
+        {
+            image.Position = 0;
+            var entry = context.LoadFromStream(image).GetType("App.Scenario", throwOnError: true)!.GetMethod("Run")!;
+            // On a thread of its own, so that the session the agent makes current does not leak into other tests.
+            return Task.Run(() =>
+            {
+                try
+                {
+                    return (string)entry.Invoke(null, null)!;
+                }
+                catch (TargetInvocationException e) when (e.InnerException is not null)
+                {
+                    throw e.InnerException;
+                }
+            }).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private sealed class EmitsLeak : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context) =>
+            context.RegisterSourceOutput(context.CompilationProvider, (output, _) => output.AddSource("Other.g.cs", """
+                namespace App;
+
+                public static class Other
+                {
+                    public static string Leak() => Tools.ReadSecret();
+                }
+                """));
+    }
+}
