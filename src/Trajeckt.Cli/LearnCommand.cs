@@ -54,7 +54,7 @@ internal static class LearnCommand
         try
         {
             foreach (var (path, attack) in files)
-                runs.Add(TrainingRunReader.Read(path, attack));
+                runs.AddRange(TrainingRunReader.Read(path, attack));
         }
         catch (TraceFormatException ex)
         {

@@ -17,26 +17,38 @@ internal static class LearnedPolicyCheck
         var failures = 0;
         foreach (var (path, attack) in files)
         {
-            var refusedAt = -1;
-            var recordedRefusalAt = -1;
+            // Per run: a trace file, or one session of a decision log.
+            var refusedAt = new Dictionary<string, int>(StringComparer.Ordinal);
+            var recordedRefusalAt = new Dictionary<string, int>(StringComparer.Ordinal);
+            var runs = new List<string>();
             foreach (var result in runner.RunFile(path))
             {
-                if (result.Decision == ReplayDecision.Deny && refusedAt < 0)
-                    refusedAt = result.Step;
-                if (recordedRefusalAt < 0 && TrainingRunReader.IsRecordedRefusal(result.Event))
-                    recordedRefusalAt = result.Step;
+                if (result.Event.Kind != TraceEventKind.Call)
+                    continue;
+                var run = TrainingRunReader.RunName(path, result.Event.Session);
+                if (!runs.Contains(run))
+                    runs.Add(run);
+                if (result.Decision == ReplayDecision.Deny)
+                    refusedAt.TryAdd(run, result.Step);
+                if (TrainingRunReader.IsRecordedRefusal(result.Event))
+                    recordedRefusalAt.TryAdd(run, result.Step);
             }
-            var negative = attack || recordedRefusalAt >= 0;
-            if (!negative && refusedAt >= 0)
+            foreach (var run in runs)
             {
-                failures++;
-                context.Error.WriteLine($"{path}: benign run refused at step {refusedAt} by the learned policy");
-            }
-            else if (negative && (refusedAt < 0 || (recordedRefusalAt >= 0 && refusedAt > recordedRefusalAt)))
-            {
-                failures++;
-                var where = recordedRefusalAt >= 0 ? $" at or before step {recordedRefusalAt}" : "";
-                context.Error.WriteLine($"{path}: negative run not refused{where} by the learned policy");
+                var refused = refusedAt.TryGetValue(run, out var at) ? at : -1;
+                var recorded = recordedRefusalAt.TryGetValue(run, out var r) ? r : -1;
+                var negative = attack || recorded >= 0;
+                if (!negative && refused >= 0)
+                {
+                    failures++;
+                    context.Error.WriteLine($"{run}: benign run refused at step {refused} by the learned policy");
+                }
+                else if (negative && (refused < 0 || (recorded >= 0 && refused > recorded)))
+                {
+                    failures++;
+                    var where = recorded >= 0 ? $" at or before step {recorded}" : "";
+                    context.Error.WriteLine($"{run}: negative run not refused{where} by the learned policy");
+                }
             }
         }
         return failures;

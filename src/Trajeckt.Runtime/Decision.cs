@@ -7,8 +7,9 @@ namespace Trajeckt;
 /// </summary>
 public readonly struct Decision
 {
-    internal Decision(TrajecktSession session, long step, string? toolName, DecisionReason reason, string? message)
+    internal Decision(TrajecktSession session, long step, string? toolName, DecisionReason reason, string? message, DecisionReason wouldRefuse = DecisionReason.None)
     {
+        WouldRefuseReason = wouldRefuse;
         Session = session;
         Step = step;
         ToolName = toolName;
@@ -32,10 +33,20 @@ public readonly struct Decision
     public string? ToolName { get; }
 
     /// <summary>
-    /// <see langword="null"/> when the call was allowed; otherwise a sentence that names the tool and the
+    /// <see langword="null"/> when the call was allowed (in shadow mode, the refusal it was let through
+    /// despite, starting <c>shadow: would refuse:</c>); otherwise a sentence that names the tool and the
     /// step, label or trust level that caused the refusal.
     /// </summary>
     public string? Message { get; }
+
+    /// <summary>
+    /// In shadow mode (<see cref="TrajecktOptions.Shadow"/>), the reason enforcement would have refused
+    /// this call, which was let through; <see cref="DecisionReason.None"/> otherwise.
+    /// </summary>
+    public DecisionReason WouldRefuseReason { get; }
+
+    /// <summary>Whether shadow mode let this call run although enforcement would have refused it.</summary>
+    public bool WouldRefuse => WouldRefuseReason != DecisionReason.None;
 
     internal TrajecktSession? Session { get; }
 

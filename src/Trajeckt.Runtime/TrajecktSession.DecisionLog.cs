@@ -17,7 +17,7 @@ public sealed partial class TrajecktSession
             Step = decision.Step,
             TimestampTicks = DateTime.UtcNow.Ticks,
             Tool = decision.ToolName,
-            Reason = decision.Reason,
+            Reason = decision.WouldRefuse ? decision.WouldRefuseReason : decision.Reason,
             Message = decision.Message,
             Shadow = shadow,
         };
@@ -54,6 +54,7 @@ public sealed partial class TrajecktSession
             Trust = by,
             Reason = accepted ? DecisionReason.None : DecisionReason.AuthorizationRejected,
             Message = message,
+            Shadow = _shadow,
         };
         log.Enqueue(in record);
     }
@@ -69,6 +70,7 @@ public sealed partial class TrajecktSession
             Step = step,
             TimestampTicks = DateTime.UtcNow.Ticks,
             Trust = trust,
+            Shadow = _shadow,
         };
         log.Enqueue(in record);
     }

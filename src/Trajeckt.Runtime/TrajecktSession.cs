@@ -28,6 +28,7 @@ public sealed partial class TrajecktSession
     private readonly bool _logging;
     private readonly FlightRecorder _recorder;
     private readonly DecisionLog? _decisionLog;
+    private readonly bool _shadow;
     private long _steps;
     private bool _halted;
     private long _haltStep;
@@ -39,6 +40,7 @@ public sealed partial class TrajecktSession
         _unavailable = enforcer.UnavailableReason;
         _recorder = new FlightRecorder(this, commitment?.Graph);
         _decisionLog = options.DecisionLog;
+        _shadow = options.Shadow;
         Commitment = commitment;
         IsHeuristic = enforcer is HeuristicEnforcer;
         _haltOnViolation = options.OnViolation == ViolationBehavior.Halt;
@@ -48,6 +50,8 @@ public sealed partial class TrajecktSession
         try
         {
             SessionLog.SessionStarted(_logger, Id, mode);
+            if (_shadow)
+                WarnShadowStarted(enforcer.UnavailableReason);
         }
         catch (Exception)
         {
@@ -377,12 +381,22 @@ public sealed partial class TrajecktSession
                 _haltReason = reason;
                 haltedNow = true;
             }
-            decision = new Decision(this, step, toolName, reason, message);
+            var wouldRefuse = DecisionReason.None;
+            if (reason != DecisionReason.None && _shadow && ShadowLetsThrough(reason))
+            {
+                wouldRefuse = reason;
+                reason = DecisionReason.None;
+                message = "shadow: would refuse: " + message;
+                ApplyShadowed(toolIndex, toolName, step);
+            }
+            decision = new Decision(this, step, toolName, reason, message, wouldRefuse);
             _recorder.Record(step, toolIndex, toolName, reason, message);
-            LogCall(in decision, shadow: false);
+            LogCall(in decision, _shadow);
         }
         if (_logging || DecisionTelemetry.IsListening)
             AuditCall(in decision, haltedNow);
+        if (decision.WouldRefuse)
+            AuditShadowRefusal(in decision);
         return decision;
     }
 

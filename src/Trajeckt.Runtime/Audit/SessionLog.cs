@@ -36,4 +36,12 @@ internal static partial class SessionLog
     [LoggerMessage(EventId = 8, EventName = "SessionEnded", Level = LogLevel.Information,
         Message = "Session {SessionId} ended after step {Step}; every later call is refused")]
     public static partial void SessionEnded(ILogger logger, string sessionId, long step);
+
+    [LoggerMessage(EventId = 9, EventName = "ShadowSessionStarted", Level = LogLevel.Warning,
+        Message = "Session {SessionId} runs in SHADOW MODE: {Note}")]
+    public static partial void ShadowSessionStarted(ILogger logger, string sessionId, string note);
+
+    [LoggerMessage(EventId = 10, EventName = "CallWouldBeRefused", Level = LogLevel.Warning,
+        Message = "Session {SessionId} step {Step}: {Tool} would be refused ({Reason}) and runs in shadow mode: {Detail}")]
+    public static partial void CallWouldBeRefused(ILogger logger, string sessionId, long step, string? tool, string? reason, string? detail);
 }

@@ -25,6 +25,9 @@ public static class TrajecktDiagnostics
     /// <summary>Counter of authorizations, tagged with <see cref="ResultTagName"/>.</summary>
     public const string AuthorizationsCounterName = "trajeckt.authorizations";
 
+    /// <summary>The counter of calls a shadow-mode session let run although enforcement would have refused them, tagged with the reason.</summary>
+    public const string WouldRefuseCounterName = "trajeckt.shadow.would_refuse";
+
     /// <summary>The tag carrying a refusal's reason code (e.g. <c>"flow"</c>).</summary>
     public const string ReasonTagName = "trajeckt.reason";
 

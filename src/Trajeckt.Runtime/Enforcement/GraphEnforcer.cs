@@ -102,6 +102,20 @@ internal sealed class GraphEnforcer : SessionEnforcer
         }
     }
 
+    public override void ApplyShadowed(int toolIndex, string? toolName, long step)
+    {
+        if (toolIndex < 0)
+        {
+            AssumeWorstOutput(toolName, step);
+            return;
+        }
+        ref readonly var row = ref _rows[toolIndex];
+        if (row.HasLabels)
+            AddDeclaredLabels(toolIndex, in row, step);
+        if (row.Origin < _integrity)
+            LowerIntegrity(row.Origin, row.Name, step);
+    }
+
     public override void AssumeWorstOutput(string? toolName, long step)
     {
         LowerIntegrity(Trust.Untrusted, toolName, step);

@@ -32,6 +32,18 @@ internal abstract class SessionEnforcer
     /// <summary>Applies what an allowed call reported about its output: labels join the taint, an origin can only lower integrity.</summary>
     public abstract void ApplyReported(string? toolName, long step, Trust? origin, IReadOnlyList<string>? labels);
 
+    /// <summary>
+    /// Applies a call that shadow mode let run despite its refusal (docs/rollout.md): its output entered the
+    /// agent's context, so its declared labels and origin apply; the frontier, the call count and pending
+    /// authorizations stay as after the refusal. A tool the session does not know ran with an unknown
+    /// output: the worst is assumed.
+    /// </summary>
+    public virtual void ApplyShadowed(int toolIndex, string? toolName, long step)
+    {
+        if (toolIndex < 0)
+            AssumeWorstOutput(toolName, step);
+    }
+
     /// <summary>Records that an allowed call's output could not be recorded: assume the worst.</summary>
     public abstract void AssumeWorstOutput(string? toolName, long step);
 

@@ -8,9 +8,10 @@ public sealed class TraceEvent
 {
     private TraceEvent(
         TraceEventKind kind, int step, int line, int column, string? tool, Trust? trust, Trust? origin,
-        IReadOnlyList<string>? labels, TraceExpectation? expect, string? expectedReason, string? session)
+        IReadOnlyList<string>? labels, TraceExpectation? expect, string? expectedReason, string? session, bool shadow)
     {
         Session = session;
+        Shadow = shadow;
         Kind = kind;
         Step = step;
         Line = line;
@@ -62,15 +63,21 @@ public sealed class TraceEvent
     /// </summary>
     public string? Session { get; }
 
-    internal static TraceEvent Input(int step, int line, int column, Trust trust, string? session = null) =>
-        new(TraceEventKind.Input, step, line, column, tool: null, trust, origin: null, labels: null, expect: null, expectedReason: null, session);
+    /// <summary>
+    /// Whether the line was recorded by a session in shadow mode (a decision log's <c>shadow</c> key): replay
+    /// runs that session in shadow mode too, and a call it would refuse replays as <c>deny</c>.
+    /// </summary>
+    public bool Shadow { get; }
+
+    internal static TraceEvent Input(int step, int line, int column, Trust trust, string? session = null, bool shadow = false) =>
+        new(TraceEventKind.Input, step, line, column, tool: null, trust, origin: null, labels: null, expect: null, expectedReason: null, session, shadow);
 
     internal static TraceEvent Authorize(
-        int step, int line, int column, string tool, Trust by, TraceExpectation? expect, string? expectedReason, string? session = null) =>
-        new(TraceEventKind.Authorize, step, line, column, tool, by, origin: null, labels: null, expect, expectedReason, session);
+        int step, int line, int column, string tool, Trust by, TraceExpectation? expect, string? expectedReason, string? session = null, bool shadow = false) =>
+        new(TraceEventKind.Authorize, step, line, column, tool, by, origin: null, labels: null, expect, expectedReason, session, shadow);
 
     internal static TraceEvent Call(
         int step, int line, int column, string tool, Trust? origin, IReadOnlyList<string>? labels, TraceExpectation? expect, string? expectedReason,
-        string? session = null) =>
-        new(TraceEventKind.Call, step, line, column, tool, trust: null, origin, labels, expect, expectedReason, session);
+        string? session = null, bool shadow = false) =>
+        new(TraceEventKind.Call, step, line, column, tool, trust: null, origin, labels, expect, expectedReason, session, shadow);
 }

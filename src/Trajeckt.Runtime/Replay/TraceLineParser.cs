@@ -55,6 +55,7 @@ internal sealed class TraceLineParser
         keyAt.Fill(-1);
         var kind = -1;
         string? tool = null, expect = null, reason = null, session = null;
+        var shadow = false;
         Trust? input = null, by = null, origin = null;
         IReadOnlyList<string>? labels = null;
         TraceOptions? parsedOptions = null;
@@ -125,6 +126,7 @@ internal sealed class TraceLineParser
                     case Key.Shadow:
                         if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
                             throw Error(TraceErrorCode.WrongType, utf8, line, reader.TokenStartIndex, $"'shadow' must be true or false, not {Describe(reader.TokenType)}");
+                        shadow = reader.GetBoolean();
                         break;
                     default:
                         // checkpoint, prev, time, message, key: strings that only `trajeckt log verify` reads.
@@ -155,7 +157,7 @@ internal sealed class TraceLineParser
             case Key.Checkpoint:
                 return null;
             case Key.Input:
-                return TraceEvent.Input(step, line, Column(utf8, objectStart), input!.Value, session);
+                return TraceEvent.Input(step, line, Column(utf8, objectStart), input!.Value, session, shadow);
         }
 
         if (kind == (int)Key.Authorize && by is null)
@@ -165,8 +167,8 @@ internal sealed class TraceLineParser
             throw Error(TraceErrorCode.ContradictoryExpectation, utf8, line, reasonAt,
                 $"'reason' contradicts \"expect\": \"{expect}\": only a refusal has a reason");
         return kind == (int)Key.Call
-            ? TraceEvent.Call(step, line, Column(utf8, objectStart), tool!, origin, labels, expectation, reason, session)
-            : TraceEvent.Authorize(step, line, Column(utf8, objectStart), tool!, by!.Value, expectation, reason, session);
+            ? TraceEvent.Call(step, line, Column(utf8, objectStart), tool!, origin, labels, expectation, reason, session, shadow)
+            : TraceEvent.Authorize(step, line, Column(utf8, objectStart), tool!, by!.Value, expectation, reason, session, shadow);
     }
 
     private static int Bits(params Key[] keys) => keys.Aggregate(0, (bits, key) => bits | (1 << (int)key));

@@ -63,16 +63,16 @@ public sealed class TraceRunner
     }
 
     /// <summary>The fresh session a trace with <paramref name="options"/> runs in.</summary>
-    private TrajecktSession CreateSession(TraceOptions options, bool heuristic)
+    private TrajecktSession CreateSession(TraceOptions options, bool heuristic, bool shadow = false)
     {
         var onViolation = options.HaltOnViolation ? ViolationBehavior.Halt : ViolationBehavior.Refuse;
         if (heuristic || options.Heuristic)
         {
-            var uncommitted = new TrajecktOptions { RequireCommitment = false, AllowUncommitted = true, OnViolation = onViolation };
+            var uncommitted = new TrajecktOptions { RequireCommitment = false, AllowUncommitted = true, OnViolation = onViolation, Shadow = shadow };
             return TrajecktSession.CreateHeuristic(_trajectory.Graph, uncommitted);
         }
         var commitment = Commitment.FromVerifiedGraph(_trajectory.Graph, _trajectory.Encoding);
-        return TrajecktSession.Create(commitment, new TrajecktOptions { OnViolation = onViolation });
+        return TrajecktSession.Create(commitment, new TrajecktOptions { OnViolation = onViolation, Shadow = shadow });
     }
 
     /// <summary>Replays one event in <paramref name="session"/> as an application would.</summary>
@@ -91,6 +91,9 @@ public sealed class TraceRunner
                 var decision = session.Begin(traceEvent.Tool!);
                 // The tool "ran" only if allowed; what it reported about its output applies only then.
                 session.Complete(in decision, traceEvent.Origin, traceEvent.Labels);
+                // A call a shadow session let through replays as the refusal it would have been.
+                if (decision.WouldRefuse)
+                    return new ReplayResult(traceEvent, ReplayDecision.Deny, ReasonCodes.ToCode(decision.WouldRefuseReason), decision.Message);
                 return new ReplayResult(traceEvent, decision.IsAllowed ? ReplayDecision.Allow : ReplayDecision.Deny,
                     decision.Code, decision.Message);
         }
@@ -117,7 +120,7 @@ public sealed class TraceRunner
             {
                 logged ??= new Dictionary<string, TrajecktSession>(StringComparer.Ordinal);
                 if (!logged.TryGetValue(id, out target))
-                    logged.Add(id, target = CreateSession(options, heuristic));
+                    logged.Add(id, target = CreateSession(options, heuristic, traceEvent.Shadow));
             }
             yield return Replay(target, traceEvent);
         }

@@ -70,6 +70,8 @@ internal sealed class LogLineWriter
         _json.WriteString("expect", accepted ? "accepted" : "rejected");
         if (!accepted)
             _json.WriteString("reason", ReasonCodes.ToCode(record.Reason));
+        if (record.Shadow)
+            _json.WriteBoolean("shadow", true);
         WriteMessage(record.Message);
         return End();
     }
@@ -78,6 +80,8 @@ internal sealed class LogLineWriter
     {
         Begin(record.TimestampTicks, record.SessionId);
         _json.WriteString("input", record.Trust.ToString());
+        if (record.Shadow)
+            _json.WriteBoolean("shadow", true);
         return End();
     }
 
