@@ -74,4 +74,16 @@ public sealed class SessionTests(SupportGateway fixture) : IClassFixture<Support
         // The crashed call was committed: its label is in the taint, so the send stays refused.
         Assert.True((await agent.CallAsync("send_email", ("to", "x@example.net"), ("body", "b"))).IsError);
     }
+
+    [Fact]
+    public async Task An_upstream_that_does_not_answer_in_time_is_an_error_recorded_as_decided_then_failed()
+    {
+        await using var upstream = await UpstreamServer.StartAsync<SupportTools>();
+        await using var gateway = await GatewayServer.StartAsync(upstream.Url, "--Gateway:UpstreamTimeout=00:00:00.300");
+        await using var agent = await gateway.ConnectAgentAsync();
+        var result = await agent.CallAsync("slow");
+        Assert.True(result.IsError);
+        Assert.Equal("upstream_timeout: the call of slow was allowed at step 1, but upstream 'upstream' did not answer within 00:00:00.3000000", result.Text());
+        Assert.Equal("allowed_then_failed", Assert.Single(gateway.Decisions(agent.SessionId!)).Outcome);
+    }
 }

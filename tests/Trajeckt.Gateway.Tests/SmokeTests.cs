@@ -40,7 +40,7 @@ public sealed class SmokeTests(SupportGateway fixture) : IClassFixture<SupportGa
     {
         await using var agent = await _gateway.ConnectAgentAsync();
         var tools = await agent.ListToolsAsync();
-        Assert.Equal(new[] { "crash", "fetch_url", "memory_write", "read_customer", "send_email" }, tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "crash", "fetch_url", "memory_write", "read_customer", "send_email", "slow" }, tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         var read = tools.Single(t => t.Name == "read_customer").ProtocolTool;
         Assert.Equal("Reads a customer's record.", read.Description);
         Assert.Equal(true, read.Annotations?.ReadOnlyHint);

@@ -22,7 +22,7 @@ public sealed class TypeScriptClientTests(SupportGateway fixture) : IClassFixtur
         using var json = JsonDocument.Parse(stdout.Trim().Split('\n').Last());
         var root = json.RootElement;
         Assert.Equal("2025-11-25", root.GetProperty("protocolVersion").GetString());
-        Assert.Equal(5, root.GetProperty("tools").GetArrayLength());
+        Assert.Equal(6, root.GetProperty("tools").GetArrayLength());
 
         var read = root.GetProperty("read");
         Assert.False(read.TryGetProperty("isError", out var readError) && readError.GetBoolean());

@@ -11,9 +11,13 @@ internal static class UpstreamConnector
     /// <summary>The separator between an upstream's name and its tool's when several upstreams are configured.</summary>
     public const string NamespaceSeparator = "__";
 
+    private static readonly TimeSpan MinimumConnectTimeout = TimeSpan.FromSeconds(10);
+
     public static async Task<Upstream> ConnectAsync(UpstreamOptions options, ILoggerFactory loggerFactory, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var name = string.IsNullOrEmpty(options.Name) ? "upstream" : options.Name;
+        // A short call timeout must not make starting (a process, a handshake) fail on a busy machine.
+        timeout = timeout < MinimumConnectTimeout ? MinimumConnectTimeout : timeout;
         IClientTransport transport = options.Url is { Length: > 0 } url
             ? new HttpClientTransport(new HttpClientTransportOptions
             {

@@ -20,6 +20,14 @@ public sealed class SupportTools
     [McpServerTool(Name = "memory_write", ReadOnly = false, Destructive = false, OpenWorld = false), Description("Stores a note in the agent's memory.")]
     public static string MemoryWrite(string note) => $"remembered {note.Length} characters";
 
+    /// <summary>Answers after the gateway's upstream timeout in the timeout test.</summary>
+    [McpServerTool(Name = "slow", ReadOnly = true, OpenWorld = false), Description("Takes two seconds.")]
+    public static async Task<string> Slow(CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        return "late";
+    }
+
     /// <summary>Drops the connection in the middle of the call, as an upstream that crashes would.</summary>
     [McpServerTool(Name = "crash", ReadOnly = true, OpenWorld = false), Description("Crashes mid-call.")]
     public static async Task<string> Crash(IHttpContextAccessor http)
