@@ -44,6 +44,36 @@ internal static class DiagnosticDescriptors
         "Duplicate trajectory",
         "Trajectory '{0}' is defined in more than one policy file");
 
+    public static readonly DiagnosticDescriptor GeneratorFailure = Create(
+        "TRJ1008", DiagnosticSeverity.Error,
+        "The Trajeckt generator failed",
+        "The Trajeckt generator failed while working on '{0}' ({1}); without it no tool call of this project can be gated, so the build fails. Please report this with the file, or change the construct it names.");
+
+    public static readonly DiagnosticDescriptor UngateableToolMember = Create(
+        "TRJ1009", DiagnosticSeverity.Error,
+        "[Tool] on a member whose calls cannot be gated",
+        "[Tool] on '{0}' cannot be enforced: {1}. Only an ordinary method or a classic 'this' extension method can be a tool: move the work into such a method, mark that method [Tool] and call it from here.");
+
+    public static readonly DiagnosticDescriptor RuntimeCalledTool = Create(
+        "TRJ1010", DiagnosticSeverity.Error,
+        "[Tool] on a method the runtime calls",
+        "'{0}' cannot be a tool: {1}, so it would run without a decision. Keep it an ordinary method and call a separate [Tool] method from it.");
+
+    public static readonly DiagnosticDescriptor ImplicitlyCalledTool = Create(
+        "TRJ1011", DiagnosticSeverity.Error,
+        "[Tool] on a method the compiler calls implicitly",
+        "'{0}' cannot be a tool: {1}, and a call the compiler makes for you cannot be gated. Rename the method or change its signature; the tool's name can stay the same with [Tool(\"name\")].");
+
+    public static readonly DiagnosticDescriptor ToolReachedByNonTool = Create(
+        "TRJ1012", DiagnosticSeverity.Error,
+        "Tool overrides or implements a member that is not the same tool",
+        "Tool '{0}' {1}: a call through that member would run the tool with no decision. To fix it, {2}.");
+
+    public static readonly DiagnosticDescriptor UnmarkedToolOverride = Create(
+        "TRJ1013", DiagnosticSeverity.Error,
+        "Override or implementation of a tool is not marked as that tool",
+        "'{0}'{1} tool '{2}' but is not marked as the same tool, so a call that dispatches to it would run it with no decision or under another tool's effects. Mark it [Tool(\"{2}\")] with the same effect attributes ({3}), or seal the tool so that nothing can override it.");
+
     public static readonly DiagnosticDescriptor MissingSigningKey = Create(
         "TRJ1100", DiagnosticSeverity.Error,
         "Build without a signing key",

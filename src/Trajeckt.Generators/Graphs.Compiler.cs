@@ -28,7 +28,26 @@ internal static class GraphCompiler
     public static GraphSetSpec Compile(ImmutableArray<ToolSpec> toolSpecs, ImmutableArray<PolicyFile> policies, string assemblyName, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        var tools = toolSpecs.OrderBy(t => t.ToolName, System.StringComparer.Ordinal).ThenBy(t => t.MethodDisplay, System.StringComparer.Ordinal).ToList();
+        // What the step is working on, for the message if it fails.
+        var file = "the [Tool] declarations";
+        try
+        {
+            return Compile(toolSpecs, policies, assemblyName, diagnostics, ref file, cancellationToken);
+        }
+        catch (System.Exception e) when (GeneratorFailure.IsFailure(e, cancellationToken))
+        {
+            diagnostics.Add(GeneratorFailure.Diagnostic(e, file));
+            return new GraphSetSpec(assemblyName, EquatableArray<TrajectorySpec>.Empty, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static GraphSetSpec Compile(ImmutableArray<ToolSpec> toolSpecs, ImmutableArray<PolicyFile> policies, string assemblyName,
+        List<DiagnosticInfo> diagnostics, ref string file, CancellationToken cancellationToken)
+    {
+        // The root of a dispatch family first: its overrides and implementations are the same tool, not duplicates.
+        var tools = toolSpecs.OrderBy(t => t.ToolName, System.StringComparer.Ordinal)
+            .ThenBy(t => t.MethodDisplay == t.Root ? 0 : 1)
+            .ThenBy(t => t.MethodDisplay, System.StringComparer.Ordinal).ToList();
         var hosts = new List<HostTool>();
         var toolsByName = new Dictionary<string, ToolSpec>(System.StringComparer.Ordinal);
         foreach (var tool in tools)
@@ -38,6 +57,8 @@ internal static class GraphCompiler
                 continue;
             if (toolsByName.TryGetValue(tool.ToolName, out var first))
             {
+                if (first.Root == tool.Root && first.Identity == tool.Identity)
+                    continue;
                 diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateToolName, tool.Location,
                     new EquatableArray<string>(new[] { tool.ToolName, first.MethodDisplay })));
                 continue;
@@ -53,6 +74,12 @@ internal static class GraphCompiler
             foreach (var policy in policies.OrderBy(p => p.Path, System.StringComparer.Ordinal))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                file = policy.Path;
+                if (policy.Failure is { } failure)
+                {
+                    diagnostics.Add(failure);
+                    continue;
+                }
                 var compilation = TrajCompiler.Compile(policy.Text, policy.Path, new TrajCompilerOptions { HostTools = hosts });
                 var text = SourceText.From(policy.Text);
                 foreach (var diagnostic in compilation.Diagnostics)
@@ -71,6 +98,7 @@ internal static class GraphCompiler
         }
         else if (!toolSpecs.IsEmpty)
         {
+            file = "the auto-commitment";
             var compilation = TrajCompiler.CompileAutoCommitment(assemblyName, hosts);
             compiled.AddRange(compilation.Trajectories.Select(t => (t, "", (string?)AutoCommitmentClass)));
             // The auto-commitment is built from the tools alone, so an error here is one of theirs, already reported.

@@ -20,6 +20,20 @@ internal static class InterceptorParser
 
     public static InterceptorFileSpec Parse(CompilationUnitSyntax root, SemanticModel model, CancellationToken cancellationToken)
     {
+        try
+        {
+            return ParseFile(root, model, cancellationToken);
+        }
+        catch (System.Exception e) when (GeneratorFailure.IsFailure(e, cancellationToken))
+        {
+            var failure = GeneratorFailure.Diagnostic(e, root.SyntaxTree.FilePath, Location.Create(root.SyntaxTree, default));
+            return new InterceptorFileSpec(HintName(root.SyntaxTree.FilePath), EquatableArray<InterceptedCall>.Empty, EquatableArray<GatedRegistration>.Empty,
+                new EquatableArray<DiagnosticInfo>(new[] { failure }));
+        }
+    }
+
+    private static InterceptorFileSpec ParseFile(CompilationUnitSyntax root, SemanticModel model, CancellationToken cancellationToken)
+    {
         var calls = new List<InterceptedCall>();
         var registrations = new List<GatedRegistration>();
         var diagnostics = new List<DiagnosticInfo>();
@@ -33,6 +47,7 @@ internal static class InterceptorParser
             else if (IsAIFunctionFactoryCreate(method))
                 ParseRegistration(invocation, method, model, registrations, diagnostics, cancellationToken);
         }
+        ToolDispatch.CheckTypes(root, model, diagnostics, cancellationToken);
         return new InterceptorFileSpec(HintName(MappedPath(root.SyntaxTree.FilePath, model.Compilation)), calls.ToEquatableArray(), registrations.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 

@@ -19,13 +19,14 @@ public sealed class TrajecktGenerator : IIncrementalGenerator
         var tools = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypes.ToolAttribute,
-                static (node, _) => node is MethodDeclarationSyntax,
-                static (ctx, ct) => ToolParser.Parse((IMethodSymbol)ctx.TargetSymbol, ct))
+                // Every node: [Tool] where the generator cannot gate the calls is an error, never ignored.
+                static (_, _) => true,
+                static (ctx, ct) => ToolDeclarationParser.Parse(ctx.TargetSymbol, ctx.TargetNode, ct))
             .WithTrackingName(TrackingNames.Tools);
 
         var policies = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".traj", System.StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, ct) => new PolicyFile(file.Path, file.GetText(ct)?.ToString() ?? string.Empty))
+            .Select(static (file, ct) => PolicyFile.Read(file, ct))
             .WithTrackingName(TrackingNames.Policies);
 
         var assemblyName = context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? "App");
@@ -42,15 +43,18 @@ public sealed class TrajecktGenerator : IIncrementalGenerator
                 spc.ReportDiagnostic(diagnostic.ToDiagnostic());
             // A project with no tool and no policy (e.g. one that only references an agent) has nothing to enforce or seal.
             if (graphSet.Trajectories.Count > 0)
-                spc.AddSource(GraphEmitter.HintName, GraphEmitter.Emit(graphSet));
+                Output(spc, GraphEmitter.HintName, () => GraphEmitter.Emit(graphSet));
         });
 
         var signing = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => SigningSetting.From(options.GlobalOptions))
+            .Select(static (options, ct) => GeneratorFailure.Attempt(() => SigningSetting.From(options.GlobalOptions), SigningSetting.None, "the build properties", ct))
             .WithTrackingName(TrackingNames.Signing);
         context.RegisterSourceOutput(graphs.Select(static (graphSet, _) => graphSet.Trajectories.Count > 0).Combine(signing), static (spc, input) =>
         {
-            var (hasGraphs, setting) = input;
+            var (hasGraphs, attempt) = input;
+            var setting = attempt.Value;
+            if (attempt.Failure is { } failure)
+                spc.ReportDiagnostic(failure.ToDiagnostic());
             if (!hasGraphs || !setting.IsSigning || setting.HasKey)
                 return;
             spc.ReportDiagnostic(setting.AllowUnsigned
@@ -67,9 +71,16 @@ public sealed class TrajecktGenerator : IIncrementalGenerator
             .Where(static file => file.Calls.Count > 0 || file.Registrations.Count > 0 || file.Diagnostics.Count > 0)
             .WithTrackingName(TrackingNames.InterceptorFiles);
 
-        var interceptorsEnabled = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => InterceptorsSetting.IsEnabled(options.GlobalOptions))
+        // Unreadable settings count as not enabled: with calls to gate, that is an error (TRJ1005) as well as TRJ1008.
+        var interceptorsSetting = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, ct) => GeneratorFailure.Attempt(() => InterceptorsSetting.IsEnabled(options.GlobalOptions), false, "the build properties", ct))
             .WithTrackingName(TrackingNames.InterceptorsEnabled);
+        context.RegisterSourceOutput(interceptorsSetting, static (spc, attempt) =>
+        {
+            if (attempt.Failure is { } failure)
+                spc.ReportDiagnostic(failure.ToDiagnostic());
+        });
+        var interceptorsEnabled = interceptorsSetting.Select(static (attempt, _) => attempt.Value);
 
         context.RegisterSourceOutput(interceptorFiles.Combine(interceptorsEnabled), static (spc, input) =>
         {
@@ -77,7 +88,7 @@ public sealed class TrajecktGenerator : IIncrementalGenerator
             foreach (var diagnostic in file.Diagnostics)
                 spc.ReportDiagnostic(diagnostic.ToDiagnostic());
             if (enabled && (file.Calls.Count > 0 || file.Registrations.Count > 0))
-                spc.AddSource(file.HintName, InterceptorEmitter.Emit(file));
+                Output(spc, file.HintName, () => InterceptorEmitter.Emit(file));
         });
 
         // Once per project, not once per file: emitting would only produce CS9137; say instead what to change.
@@ -92,13 +103,17 @@ public sealed class TrajecktGenerator : IIncrementalGenerator
                 spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InterceptorsNotEnabled, Location.None));
         });
 
-        var hasAIFunctions = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(KnownTypes.DelegatingAIFunction) is not null)
+        var aiFunctionsSetting = context.CompilationProvider
+            .Select(static (compilation, ct) => GeneratorFailure.Attempt(
+                () => compilation.GetTypeByMetadataName(KnownTypes.DelegatingAIFunction) is not null, false, "the project's references", ct))
             .WithTrackingName(TrackingNames.HasAIFunctions);
-        context.RegisterSourceOutput(hasAIFunctions, static (spc, has) =>
+        var hasAIFunctions = aiFunctionsSetting.Select(static (attempt, _) => attempt.Value);
+        context.RegisterSourceOutput(aiFunctionsSetting, static (spc, attempt) =>
         {
-            if (has)
-                spc.AddSource(GatedAIFunctionEmitter.HintName, GatedAIFunctionEmitter.Emit());
+            if (attempt.Failure is { } failure)
+                spc.ReportDiagnostic(failure.ToDiagnostic());
+            if (attempt.Value)
+                Output(spc, GatedAIFunctionEmitter.HintName, GatedAIFunctionEmitter.Emit);
         });
 
         // Diagnostics of the graphs are reported once, above; this output only adds the functions.
@@ -108,7 +123,20 @@ public sealed class TrajecktGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(aiFunctions, static (spc, trajectories) =>
         {
             if (trajectories.Count > 0)
-                spc.AddSource(AIFunctionsEmitter.HintName, AIFunctionsEmitter.Emit(trajectories));
+                Output(spc, AIFunctionsEmitter.HintName, () => AIFunctionsEmitter.Emit(trajectories));
         });
+    }
+
+    // An emitter that throws would make the compiler skip the generator; the failure is an error instead.
+    private static void Output(SourceProductionContext context, string hintName, System.Func<string> emit)
+    {
+        try
+        {
+            context.AddSource(hintName, emit());
+        }
+        catch (System.Exception e) when (GeneratorFailure.IsFailure(e, context.CancellationToken))
+        {
+            GeneratorFailure.Report(context, e, hintName);
+        }
     }
 }

@@ -23,6 +23,16 @@ public sealed class PackageConsumerTests(Workbench bench)
     }
 
     [Fact]
+    public void A_generator_that_is_skipped_or_not_loaded_fails_the_build()
+    {
+        // CS8785 (the generator threw) and CS9057 (it needs a newer compiler) would leave every call ungated.
+        var evaluation = App.Dotnet("msbuild", "-getProperty:WarningsAsErrors").AssertSucceeded();
+
+        Assert.Contains("CS8785", evaluation.Output, StringComparison.Ordinal);
+        Assert.Contains("CS9057", evaluation.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_build_with_nothing_changed_does_not_sign_again()
     {
         App.Dotnet("build", "--no-restore").AssertSucceeded();

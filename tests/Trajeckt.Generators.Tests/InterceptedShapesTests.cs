@@ -37,7 +37,7 @@ public sealed class InterceptedShapesTests
         },
         {
             "override of a [Tool] method",
-            "public class Base { [Tool] public virtual int Work() => 1; } public sealed class Derived : Base { public override int Work() => 2; }",
+            "public class Base { [Tool] public virtual int Work() => 1; } public sealed class Derived : Base { [Tool] public override int Work() => 2; }",
             "_ = new Derived().Work()"
         },
         {
@@ -62,12 +62,12 @@ public sealed class InterceptedShapesTests
         },
         {
             "implementation of a [Tool] interface method, called on the class",
-            "public interface IMailer { [Tool] void Send(string to); } public sealed class Mailer : IMailer { public void Send(string to) { } }",
+            "public interface IMailer { [Tool] void Send(string to); } public sealed class Mailer : IMailer { [Tool] public void Send(string to) { } }",
             "new Mailer().Send(\"a\")"
         },
         {
             "[Tool] interface method, called on the interface",
-            "public interface IMailer { [Tool] void Send(string to); } public sealed class Mailer : IMailer { public void Send(string to) { } }",
+            "public interface IMailer { [Tool] void Send(string to); } public sealed class Mailer : IMailer { [Tool] public void Send(string to) { } }",
             "((IMailer)new Mailer()).Send(\"a\")"
         },
         {
@@ -119,6 +119,7 @@ public sealed class InterceptedShapesTests
 
             public sealed class Derived : Base
             {
+                [Tool]
                 public override int Work() => base.Work() + 1;
             }
             """;
