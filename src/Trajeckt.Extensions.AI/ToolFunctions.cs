@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.AI;
+using Trajeckt.Interception;
 
 namespace Trajeckt.Extensions.AI;
 
@@ -41,12 +42,17 @@ internal static class ToolFunctions
         {
             if (current is TrajecktAIFunction gated)
                 return passThrough && (gated.Session is null || ReferenceEquals(gated.Session, session)) ? gated.Inner : null;
+            // A generated gate of a tool that the session's graph does not declare as that very tool (name and effects)
+            // is never passed over: it decides by itself and refuses (unknown_tool).
             if (current.GetType().FullName == GeneratedGateTypeName)
-                return passThrough ? Inner(current) : null;
+                return passThrough && !IsForeign(current, session) ? Inner(current) : null;
             passThrough &= current is ApprovalRequiredAIFunction;
         }
         return function;
     }
+
+    private static bool IsForeign(AIFunction generatedGate, TrajecktSession session) =>
+        generatedGate.GetService(typeof(ToolSlot)) is not ToolSlot slot || slot.IsForeign(session, out _);
 
     private static AIFunction? Inner(AIFunction function) => function switch
     {

@@ -78,7 +78,7 @@ internal static class AIFunctionsEmitter
             {
                 var function = tool.Function!;
                 var receiver = function.IsStatic ? function.ContainingType : parameterOf[function.ContainingType];
-                source.Line($"global::{KnownTypes.InterceptorsNamespace}.TrajecktGatedAIFunction.Create(new {function.DelegateType}({receiver}.{Identifiers.Sanitize(function.MethodName)}), {Identifiers.Literal(tool.Name)}),");
+                source.Line($"global::{KnownTypes.InterceptorsNamespace}.TrajecktGatedAIFunction.Create(new {function.DelegateType}({receiver}.{Identifiers.Sanitize(function.MethodName)}), {Identifiers.Literal(tool.Name)}, {Identifiers.Literal(tool.Effects)}),");
             }
             source.Close(";");
         }

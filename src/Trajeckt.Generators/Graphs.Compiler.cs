@@ -117,7 +117,7 @@ internal static class GraphCompiler
         var graph = trajectory.Graph;
         var members = Identifiers.Unique(graph.Tools.Select(t => t.Name).ToList(), reserved: s_reservedToolMembers);
         var planned = PlannedTools(graph);
-        var tools = graph.Tools.Select((t, i) => new GraphToolSpec(t.Name, i, members[i], planned.Contains(i),
+        var tools = graph.Tools.Select((t, i) => new GraphToolSpec(t.Name, ToolIdentity.Of(graph, i), i, members[i], planned.Contains(i),
             methods.TryGetValue(t.Name, out var method) ? method.Function : null)).ToEquatableArray();
         return new TrajectorySpec(trajectory.Name, className, System.IO.Path.GetFileName(path), trajectory.Digest.ToString(),
             trajectory.Encoding.ToEquatableArray(), tools);

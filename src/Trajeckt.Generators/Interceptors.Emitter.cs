@@ -41,8 +41,8 @@ internal static class InterceptorEmitter
 
     private static void EmitInterceptor(SourceWriter source, InterceptedMethod method, InterceptedCall[] calls, int index)
     {
-        // The slot remembers the tool's id in the current commitment, so a call skips the look-up by name.
-        source.Line($"private static readonly global::Trajeckt.Interception.ToolSlot s_tool{index} = new({Identifiers.Literal(method.ToolName)});");
+        // The slot names the tool and its effects, and remembers its id in the current commitment, so a call skips the look-up by name.
+        source.Line($"private static readonly global::Trajeckt.Interception.ToolSlot s_tool{index} = new({Identifiers.Literal(method.ToolName)}, {Identifiers.Literal(method.Effects)});");
         source.Line();
         foreach (var call in calls)
             source.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({call.LocationVersion}, \"{call.LocationData}\")] // {call.Site}");
@@ -96,7 +96,7 @@ internal static class InterceptorEmitter
         var parameters = registration.Parameters.Select(p => $"{p.Modifier}{p.Type} {p.Name}");
         var arguments = registration.Parameters.Select(Argument);
         source.Line($"public static {registration.ReturnType} Register{index}({string.Join(", ", parameters)})");
-        source.Line($"    => new global::{KnownTypes.InterceptorsNamespace}.TrajecktGatedAIFunction(global::{KnownTypes.AIFunctionFactory}.Create({string.Join(", ", arguments)}), {Identifiers.Literal(registration.ToolName)});");
+        source.Line($"    => new global::{KnownTypes.InterceptorsNamespace}.TrajecktGatedAIFunction(global::{KnownTypes.AIFunctionFactory}.Create({string.Join(", ", arguments)}), {Identifiers.Literal(registration.ToolName)}, {Identifiers.Literal(registration.Effects)});");
     }
 
     // File-local, so every generated file carries its own and none can clash with a user's or another generator's.

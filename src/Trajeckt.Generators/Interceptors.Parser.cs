@@ -37,21 +37,30 @@ internal static class InterceptorParser
         var calls = new List<InterceptedCall>();
         var registrations = new List<GatedRegistration>();
         var diagnostics = new List<DiagnosticInfo>();
+        var effects = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
         foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
                 continue;
-            if (ToolNames.TryGet(method.ReducedFrom ?? method, out var toolName))
-                ParseToolCall(invocation, method, toolName, model, calls, diagnostics, cancellationToken);
+            if (ToolNames.TryGet(method.ReducedFrom ?? method, out var toolName, out var declaration))
+                ParseToolCall(invocation, method, toolName, EffectsOf(declaration, effects, cancellationToken), model, calls, diagnostics, cancellationToken);
             else if (IsAIFunctionFactoryCreate(method))
-                ParseRegistration(invocation, method, model, registrations, diagnostics, cancellationToken);
+                ParseRegistration(invocation, method, model, effects, registrations, diagnostics, cancellationToken);
         }
         ToolDispatch.CheckTypes(root, model, diagnostics, cancellationToken);
         return new InterceptorFileSpec(HintName(MappedPath(root.SyntaxTree.FilePath, model.Compilation)), calls.ToEquatableArray(), registrations.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
-    private static void ParseToolCall(InvocationExpressionSyntax invocation, IMethodSymbol method, string toolName, SemanticModel model,
+    // The effects as the tool's declaration compiles them (also one of a referenced assembly): the identity the session checks.
+    private static string EffectsOf(IMethodSymbol declaration, Dictionary<IMethodSymbol, string> known, CancellationToken cancellationToken)
+    {
+        if (!known.TryGetValue(declaration, out var effects))
+            known.Add(declaration, effects = ToolParser.Parse(declaration, cancellationToken).Identity);
+        return effects;
+    }
+
+    private static void ParseToolCall(InvocationExpressionSyntax invocation, IMethodSymbol method, string toolName, string effects, SemanticModel model,
         List<InterceptedCall> calls, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var problem = WhyNotInterceptable(invocation, method, model, cancellationToken);
@@ -77,6 +86,7 @@ internal static class InterceptorParser
             receiverModifier = Modifier(definition.Parameters[0]);
         var interceptedMethod = new InterceptedMethod(
             toolName,
+            effects,
             shape,
             method.ContainingType.ToDisplayString(s_typeFormat),
             method.Name,
@@ -119,7 +129,7 @@ internal static class InterceptorParser
     }
 
     private static void ParseRegistration(InvocationExpressionSyntax invocation, IMethodSymbol create, SemanticModel model,
-        List<GatedRegistration> registrations, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        Dictionary<IMethodSymbol, string> effects, List<GatedRegistration> registrations, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         // The argument's value as the invocation binds it: the operation of the argument's own syntax would
         // be the bare method reference, without the conversion to Delegate that creates the delegate.
@@ -129,7 +139,7 @@ internal static class InterceptorParser
             operation = conversion.Operand;
         // Only a method group names a tool; a lambda or a delegate variable is not a known tool (the analyzers report it).
         if (operation is not IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
-            || !ToolNames.TryGet(reference.Method.ReducedFrom ?? reference.Method, out var toolName))
+            || !ToolNames.TryGet(reference.Method.ReducedFrom ?? reference.Method, out var toolName, out var declaration))
             return;
         // The analyzers count this registration as gated, so one that cannot be intercepted must not pass silently.
         var location = model.GetInterceptableLocation(invocation, cancellationToken);
@@ -141,6 +151,7 @@ internal static class InterceptorParser
         }
         registrations.Add(new GatedRegistration(
             toolName,
+            EffectsOf(declaration, effects, cancellationToken),
             Display(create.ReturnType),
             create.Parameters.Select(p => new ParameterSpec(Modifier(p), Display(p.Type), SafeName(p.Name))).ToEquatableArray(),
             location.Version,

@@ -8,7 +8,7 @@ using Trajeckt.Traj.Graph;
 namespace Trajeckt.Generators;
 
 /// <summary>
-/// Accepts [Tool] only where the generator can gate every call (DESIGN section 5): an ordinary method, a classic
+/// Accepts [Tool] only where the generator can gate every call (docs/mediation.md): an ordinary method, a classic
 /// extension method, or an explicit implementation of an interface tool. Anywhere else the attribute is an
 /// error at the declaration, never ignored; so is a tool that a non-tool member reaches through dispatch.
 /// </summary>

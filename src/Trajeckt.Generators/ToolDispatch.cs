@@ -8,7 +8,7 @@ using Trajeckt.Traj;
 namespace Trajeckt.Generators;
 
 /// <summary>
-/// Dispatch rules (DESIGN section 5): a tool method is a [Tool] method and every member that overrides it,
+/// Dispatch rules (docs/mediation.md): a tool method is a [Tool] method and every member that overrides it,
 /// implements it or is implemented by it, and all of them must be marked as the same tool (same name, same
 /// effects). An interceptor binds the static target of a call, so a call through a member that is not a tool
 /// would reach a tool body with no decision.

@@ -8,21 +8,27 @@ namespace Trajeckt.Generators;
 /// <summary>Recognises tool methods: [Tool] on the method, on a method it overrides, or on an interface method it implements.</summary>
 internal static class ToolNames
 {
-    public static bool TryGet(IMethodSymbol method, [NotNullWhen(true)] out string? toolName)
+    public static bool TryGet(IMethodSymbol method, [NotNullWhen(true)] out string? toolName) => TryGet(method, out toolName, out _);
+
+    /// <summary>Also gives the member that carries the [Tool] attribute, whose effects are the tool's.</summary>
+    public static bool TryGet(IMethodSymbol method, [NotNullWhen(true)] out string? toolName, [NotNullWhen(true)] out IMethodSymbol? declaration)
     {
         for (IMethodSymbol? current = method.OriginalDefinition; current is not null; current = current.OverriddenMethod?.OriginalDefinition)
         {
+            declaration = current;
             if (TryGetDeclared(current, out toolName))
                 return true;
             // Calling the implementation on the class runs the same tool as calling it through the
             // interface, so it must be gated the same way.
             foreach (var implemented in ImplementedInterfaceMethods(current))
             {
-                if (TryGetDeclared(implemented.OriginalDefinition, out toolName))
+                declaration = implemented.OriginalDefinition;
+                if (TryGetDeclared(declaration, out toolName))
                     return true;
             }
         }
         toolName = null;
+        declaration = null;
         return false;
     }
 

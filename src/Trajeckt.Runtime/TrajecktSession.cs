@@ -345,7 +345,8 @@ public sealed partial class TrajecktSession
     private static string Committed(Commitment commitment) =>
         $"enforcing trajectory '{commitment.Name}' ({commitment.Digest})";
 
-    private Decision Decide(string? name, int indexHint)
+    // A foreign tool (see TrajecktSession.ToolIdentity.cs) is refused unknown_tool with its own message, never decided.
+    private Decision Decide(string? name, int indexHint, string? foreignTool = null)
     {
         Decision decision;
         var haltedNow = false;
@@ -360,12 +361,17 @@ public sealed partial class TrajecktSession
             {
                 reason = _ended ? DecisionReason.SessionEnded : _unavailable;
                 if (reason == DecisionReason.None)
-                    reason = _halted ? DecisionReason.Halted : _enforcer.Decide(name, indexHint, step, out toolIndex, out toolName);
+                {
+                    reason = _halted ? DecisionReason.Halted
+                        : foreignTool is not null ? DecisionReason.UnknownTool
+                        : _enforcer.Decide(name, indexHint, step, out toolIndex, out toolName);
+                }
                 if (reason != DecisionReason.None)
                     message = reason switch
                     {
                         DecisionReason.Halted => DescribeHalt(toolName, step),
                         DecisionReason.SessionEnded => DescribeEnd(toolName, step),
+                        DecisionReason.UnknownTool when foreignTool is not null => foreignTool,
                         _ => _enforcer.DescribeRefusal(reason, toolName, toolIndex, step),
                     };
             }

@@ -6,7 +6,7 @@ namespace Trajeckt.Traj;
 /// <summary>
 /// The effects that make a tool the tool it is, as one canonical text: the generator writes it into every
 /// interceptor from the tool's declaration, and a session compares it with its own graph's tool of that
-/// name (DESIGN section 5), so a tool of one graph can never be decided as another graph's tool of the same
+/// name (docs/mediation.md), so a tool of one graph can never be decided as another graph's tool of the same
 /// name. Floors and authorizers are not part of it: they are the policy's, not the tool's.
 /// </summary>
 public static class ToolIdentity

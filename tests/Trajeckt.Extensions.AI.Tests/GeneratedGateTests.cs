@@ -15,7 +15,7 @@ public sealed class GeneratedGateTests
     {
         var session = TestSessions.Support();
         var readTicket = new TrajecktGatedAIFunction(
-            _bench.Tool("read_ticket", () => { TrajecktToolOutput.ReportOrigin(Trust.Untrusted); return "ticket"; }), "read_ticket");
+            _bench.Tool("read_ticket", () => { TrajecktToolOutput.ReportOrigin(Trust.Untrusted); return "ticket"; }), "read_ticket", "none");
         var model = new ScriptedChatClient(Calls(("c1", "read_ticket")), Says("ok"));
 
         await Pipelines.Gated(model, o => o.Session = session).GetResponseAsync(Pipelines.Ask("read"), Pipelines.With(readTicket));
@@ -31,8 +31,8 @@ public sealed class GeneratedGateTests
         var session = TestSessions.Support();
         var tools = new[]
         {
-            new OpaqueWrapper(new TrajecktGatedAIFunction(_bench.Tool("read_customer"), "read_customer")),
-            new OpaqueWrapper(new TrajecktGatedAIFunction(_bench.Tool("send_email"), "send_email")),
+            new OpaqueWrapper(new TrajecktGatedAIFunction(_bench.Tool("read_customer"), "read_customer", "sensitive(\"customer-pii\")")),
+            new OpaqueWrapper(new TrajecktGatedAIFunction(_bench.Tool("send_email"), "send_email", "sink(external)")),
         };
         var model = new ScriptedChatClient(Calls(("c1", "read_customer")), Calls(("c2", "send_email")), Says("ok"));
 
@@ -41,5 +41,20 @@ public sealed class GeneratedGateTests
         Assert.Equal(["read_customer"], _bench.Ran);
         Assert.Equal(2, session.GetRecentDecisions().Count);
         Assert.StartsWith(RefusalResult.Prefix + "flow:", model.FunctionResults["c2"]?.ToString());
+    }
+
+    [Fact]
+    public async Task A_generated_gate_of_a_library_tool_is_refused_when_the_session_has_another_tool_of_that_name()
+    {
+        // The session's send_email is an external sink; a function compiled for an effect-free send_email is not that tool.
+        var session = TestSessions.Support();
+        var foreign = new TrajecktGatedAIFunction(_bench.Tool("send_email"), "send_email", "none");
+        var model = new ScriptedChatClient(Calls(("c1", "send_email")), Says("ok"));
+
+        await Pipelines.Gated(model, o => o.Session = session).GetResponseAsync(Pipelines.Ask("mail"), Pipelines.With(foreign));
+
+        Assert.Empty(_bench.Ran);
+        Assert.Contains("unknown_tool", model.FunctionResults["c1"]?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("declares 'send_email' with effects 'sink(external)'", model.FunctionResults["c1"]?.ToString(), StringComparison.Ordinal);
     }
 }

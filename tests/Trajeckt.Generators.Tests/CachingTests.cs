@@ -115,8 +115,11 @@ public sealed class CachingTests
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, TrackingNames.Tools));
         Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, TrackingNames.Graphs));
         Assert.NotEqual(first.Source("TrajecktGraphs.g.cs"), second.Source("TrajecktGraphs.g.cs"));
-        // The callers' files did not change, so neither did their interceptors.
-        AssertCachedOrUnchanged(second, TrackingNames.InterceptorFiles);
+        // Every interceptor carries its tool's effects (the identity a session checks): the caller of read_ticket is
+        // regenerated, the caller of send_email is not.
+        Assert.NotEqual(first.InterceptorsOf("Triage.cs"), second.InterceptorsOf("Triage.cs"));
+        Assert.Contains("new(\"read_ticket\", \"sensitive(\\\"ticket-text\\\")\")", second.InterceptorsOf("Triage.cs"), StringComparison.Ordinal);
+        Assert.Equal(first.InterceptorsOf("Replies.cs"), second.InterceptorsOf("Replies.cs"));
     }
 
     [Fact]

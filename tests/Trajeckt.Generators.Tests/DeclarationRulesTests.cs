@@ -4,7 +4,7 @@ using Trajeckt.Generators.Tests.Infrastructure;
 namespace Trajeckt.Generators.Tests;
 
 /// <summary>
-/// [Tool] is accepted only where the generator can gate every call (DESIGN section 5): anywhere else it is an
+/// [Tool] is accepted only where the generator can gate every call (docs/mediation.md): anywhere else it is an
 /// error at the declaration (TRJ1009-TRJ1011), never silently ignored, and the member never becomes a tool.
 /// </summary>
 public sealed class DeclarationRulesTests

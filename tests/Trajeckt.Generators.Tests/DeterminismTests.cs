@@ -43,7 +43,7 @@ public sealed class DeterminismTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, deterministic: true, sourceReferenceResolver: resolver));
 
         var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), compilation).AssertCompilesCleanly();
-        Assert.Contains("ToolSlot s_tool0 = new(\"read_ticket\")", run.InterceptorsOf("Agent.cs"), StringComparison.Ordinal);
+        Assert.Contains("ToolSlot s_tool0 = new(\"read_ticket\", \"none\")", run.InterceptorsOf("Agent.cs"), StringComparison.Ordinal);
 
         using var image = new MemoryStream();
         var emit = run.Output.Emit(image);

@@ -211,7 +211,7 @@ public sealed class DiagnosticsTests
         var run = GeneratorHarness.Run([("Visible.cs", source)]).AssertCompilesCleanly();
 
         Assert.Empty(run.Diagnostics);
-        Assert.Contains("ToolSlot s_tool0 = new(\"Peek\")", run.InterceptorsOf("Visible.cs"), StringComparison.Ordinal);
+        Assert.Contains("ToolSlot s_tool0 = new(\"Peek\", \"none\")", run.InterceptorsOf("Visible.cs"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -256,7 +256,7 @@ public sealed class DiagnosticsTests
         var run = GeneratorHarness.Run([("Tools.cs", Tools), ("Caller.cs", Caller)], globalOptions: Namespaces(namespaces)).AssertCompilesCleanly();
 
         Assert.Empty(run.Diagnostics);
-        Assert.Contains("ToolSlot s_tool0 = new(\"read_ticket\")", run.InterceptorsOf("Caller.cs"), StringComparison.Ordinal);
+        Assert.Contains("ToolSlot s_tool0 = new(\"read_ticket\", \"none\")", run.InterceptorsOf("Caller.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -266,7 +266,7 @@ public sealed class DiagnosticsTests
         var run = GeneratorHarness.Run([("Tools.cs", Tools), ("Caller.cs", Caller)]).AssertCompilesCleanly();
 
         Assert.Empty(run.Diagnostics);
-        Assert.Contains("ToolSlot s_tool0 = new(\"read_ticket\")", run.InterceptorsOf("Caller.cs"), StringComparison.Ordinal);
+        Assert.Contains("ToolSlot s_tool0 = new(\"read_ticket\", \"none\")", run.InterceptorsOf("Caller.cs"), StringComparison.Ordinal);
     }
 
     [Theory]

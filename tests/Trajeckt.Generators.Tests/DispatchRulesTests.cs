@@ -5,7 +5,7 @@ namespace Trajeckt.Generators.Tests;
 
 /// <summary>
 /// A tool method is a [Tool] method and every member that overrides it, implements it or is implemented by it
-/// (DESIGN section 5): a tool that a non-tool member reaches by dispatch is an error at the declaration.
+/// (docs/mediation.md): a tool that a non-tool member reaches by dispatch is an error at the declaration.
 /// </summary>
 public sealed class DispatchRulesTests
 {

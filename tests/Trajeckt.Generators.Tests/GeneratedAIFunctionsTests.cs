@@ -45,8 +45,8 @@ public sealed class GeneratedAIFunctionsTests
         var source = run.Source(HintName);
         // Ordered by type; same simple names made unique; a keyword escaped.
         Assert.Contains("CreateAIFunctions(global::Agent.Chat.Event @event, global::Agent.Chat.Mailer mailer, global::Agent.Mail.Mailer mailer_2)", source, StringComparison.Ordinal);
-        Assert.Contains("TrajecktGatedAIFunction.Create(new global::System.Action<string>(mailer_2.Send), \"send_email\")", source, StringComparison.Ordinal);
-        Assert.Contains("TrajecktGatedAIFunction.Create(new global::System.Func<long>(global::Agent.Chat.Clock.Now), \"now\")", source, StringComparison.Ordinal);
+        Assert.Contains("TrajecktGatedAIFunction.Create(new global::System.Action<string>(mailer_2.Send), \"send_email\", \"sink(external)\")", source, StringComparison.Ordinal);
+        Assert.Contains("TrajecktGatedAIFunction.Create(new global::System.Func<long>(global::Agent.Chat.Clock.Now), \"now\", \"none\")", source, StringComparison.Ordinal);
         Assert.Contains("/// <param name=\"event\">Runs log_event.</param>", source, StringComparison.Ordinal);
         Assert.DoesNotContain("Left out", source, StringComparison.Ordinal);
     }
@@ -74,7 +74,7 @@ public sealed class GeneratedAIFunctionsTests
 
         Assert.Equal(["TRJ1001"], run.Diagnostics.Select(d => d.Id));
         var source = run.Source(HintName);
-        Assert.Contains("\"Read\")", source, StringComparison.Ordinal);
+        Assert.Contains("\"Read\", \"none\")", source, StringComparison.Ordinal);
         Assert.DoesNotContain("upload", source, StringComparison.Ordinal);
     }
 }

@@ -51,7 +51,7 @@ public sealed class GeneratorRanTests
 
         Assert.Null(run.Result.Exception);
         Assert.Contains("internal static partial class Default", run.Source("TrajecktGraphs.g.cs"), StringComparison.Ordinal);
-        Assert.Contains("ToolSlot s_tool0 = new(\"read_ticket\")", run.InterceptorsOf("Agent.cs"), StringComparison.Ordinal);
+        Assert.Contains("ToolSlot s_tool0 = new(\"read_ticket\", \"none\")", run.InterceptorsOf("Agent.cs"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,9 +22,10 @@ internal enum ReturnShape
 /// <summary>A parameter of an interceptor: modifier ("ref ", "out ", "in ", "params "), fully-qualified type, name.</summary>
 internal sealed record ParameterSpec(string Modifier, string Type, string Name);
 
-/// <summary>A tool method as its interceptor must spell it (the constructed method at the call site).</summary>
+/// <summary>A tool method as its interceptor must spell it (the constructed method at the call site), with the tool's effects (its identity).</summary>
 internal sealed record InterceptedMethod(
     string ToolName,
+    string Effects,
     CallShape Shape,
     string ContainingType,
     string MethodName,
@@ -41,6 +42,7 @@ internal sealed record InterceptedCall(InterceptedMethod Method, int LocationVer
 /// <summary>An <c>AIFunctionFactory.Create(toolMethod, ...)</c> call to replace by a gated AIFunction.</summary>
 internal sealed record GatedRegistration(
     string ToolName,
+    string Effects,
     string ReturnType,
     EquatableArray<ParameterSpec> Parameters,
     int LocationVersion,

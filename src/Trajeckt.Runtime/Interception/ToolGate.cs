@@ -45,6 +45,9 @@ public static class ToolGate
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(gate);
         var session = TrajecktSession.CurrentOrRefusing;
+        // A framework's gate decided by name only: a foreign tool of that name is refused even when claimed.
+        if (slot.IsForeign(session, out var refusal))
+            return Allowed(session, session.RefuseForeignTool(slot.ToolName, refusal));
         return FrameworkDecisions.TryClaim(session, slot.ToolName, gate) ? default : Allowed(session, slot.Begin(session));
     }
 

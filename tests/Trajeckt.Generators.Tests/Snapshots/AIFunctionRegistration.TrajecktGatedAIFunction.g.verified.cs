@@ -9,15 +9,19 @@ namespace Trajeckt.Generated
     {
         private readonly global::Trajeckt.Interception.ToolSlot _tool;
 
-        /// <summary>Wraps <paramref name="inner"/>, which runs tool <paramref name="toolName"/>.</summary>
-        public TrajecktGatedAIFunction(global::Microsoft.Extensions.AI.AIFunction inner, string toolName) : base(inner)
+        /// <summary>Wraps <paramref name="inner"/>, which runs tool <paramref name="toolName"/> with <paramref name="effects"/>.</summary>
+        public TrajecktGatedAIFunction(global::Microsoft.Extensions.AI.AIFunction inner, string toolName, string effects) : base(inner)
         {
-            _tool = new global::Trajeckt.Interception.ToolSlot(toolName);
+            _tool = new global::Trajeckt.Interception.ToolSlot(toolName, effects);
         }
 
-        /// <summary>A gated function that runs <paramref name="method"/> as tool <paramref name="toolName"/>, offered to the model under the tool's name.</summary>
-        public static global::Microsoft.Extensions.AI.AIFunction Create(global::System.Delegate method, string toolName) =>
-            new TrajecktGatedAIFunction(global::Microsoft.Extensions.AI.AIFunctionFactory.Create(method, new global::Microsoft.Extensions.AI.AIFunctionFactoryOptions { Name = toolName }), toolName);
+        /// <summary>A gated function that runs <paramref name="method"/> as tool <paramref name="toolName"/> with <paramref name="effects"/>, offered to the model under the tool's name.</summary>
+        public static global::Microsoft.Extensions.AI.AIFunction Create(global::System.Delegate method, string toolName, string effects) =>
+            new TrajecktGatedAIFunction(global::Microsoft.Extensions.AI.AIFunctionFactory.Create(method, new global::Microsoft.Extensions.AI.AIFunctionFactoryOptions { Name = toolName }), toolName, effects);
+
+        /// <summary>The tool's slot (its name and effects), so a pipeline gate can tell whether its session declares this very tool.</summary>
+        public override object? GetService(global::System.Type serviceType, object? serviceKey = null) =>
+            serviceKey is null && serviceType == typeof(global::Trajeckt.Interception.ToolSlot) ? _tool : base.GetService(serviceType, serviceKey);
 
         /// <inheritdoc/>
         protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments arguments, global::System.Threading.CancellationToken cancellationToken)

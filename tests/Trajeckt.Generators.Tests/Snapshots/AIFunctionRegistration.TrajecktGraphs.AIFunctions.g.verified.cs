@@ -16,7 +16,7 @@ internal static partial class TrajecktGraphs
         {
             return new global::Microsoft.Extensions.AI.AIFunction[]
             {
-                global::Trajeckt.Generated.TrajecktGatedAIFunction.Create(new global::System.Func<string, string>(global::Agent.Crm.Lookup), "lookup_customer"),
+                global::Trajeckt.Generated.TrajecktGatedAIFunction.Create(new global::System.Func<string, string>(global::Agent.Crm.Lookup), "lookup_customer", "none"),
             };
         }
     }

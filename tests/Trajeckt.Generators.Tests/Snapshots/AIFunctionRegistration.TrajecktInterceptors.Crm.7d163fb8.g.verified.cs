@@ -9,11 +9,11 @@ namespace Trajeckt.Generated
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zCrVHpqS9IgDL6te1jMmpwkBAABDcm0uY3M=")] // Crm.cs(14,9)
         public static global::Microsoft.Extensions.AI.AIFunction Register0(global::System.Delegate method, string? name, string? description, global::System.Text.Json.JsonSerializerOptions? serializerOptions)
-            => new global::Trajeckt.Generated.TrajecktGatedAIFunction(global::Microsoft.Extensions.AI.AIFunctionFactory.Create(method, name, description, serializerOptions), "lookup_customer");
+            => new global::Trajeckt.Generated.TrajecktGatedAIFunction(global::Microsoft.Extensions.AI.AIFunctionFactory.Create(method, name, description, serializerOptions), "lookup_customer", "none");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zCrVHpqS9IgDL6te1jMmpzMBAABDcm0uY3M=")] // Crm.cs(15,9)
         public static global::Microsoft.Extensions.AI.AIFunction Register1(global::System.Delegate method, string? name, string? description, global::System.Text.Json.JsonSerializerOptions? serializerOptions)
-            => new global::Trajeckt.Generated.TrajecktGatedAIFunction(global::Microsoft.Extensions.AI.AIFunctionFactory.Create(method, name, description, serializerOptions), "lookup_customer");
+            => new global::Trajeckt.Generated.TrajecktGatedAIFunction(global::Microsoft.Extensions.AI.AIFunctionFactory.Create(method, name, description, serializerOptions), "lookup_customer", "none");
     }
 }
 

@@ -7,7 +7,7 @@ namespace Trajeckt.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Trajeckt.Generators", "1.0")]
     file static class TrajecktInterceptors
     {
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool0 = new("Ping");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool0 = new("Ping", "none");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "gSHhy02gFcl8ojtX8d2iYuYBAABXZWIuY3M=")] // Web.cs(25,15)
         public static async global::System.Threading.Tasks.Task Intercept0()
@@ -23,7 +23,7 @@ namespace Trajeckt.Generated
             }
         }
 
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool1 = new("Fetch");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool1 = new("Fetch", "none");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "gSHhy02gFcl8ojtX8d2iYgsCAABXZWIuY3M=")] // Web.cs(26,26)
         public static async global::System.Threading.Tasks.Task<string> Intercept1(string url)
@@ -39,7 +39,7 @@ namespace Trajeckt.Generated
             }
         }
 
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool2 = new("Flush");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool2 = new("Flush", "none");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "gSHhy02gFcl8ojtX8d2iYjsCAABXZWIuY3M=")] // Web.cs(27,15)
         public static async global::System.Threading.Tasks.ValueTask Intercept2()
@@ -55,7 +55,7 @@ namespace Trajeckt.Generated
             }
         }
 
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool3 = new("Size");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool3 = new("Size", "none");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "gSHhy02gFcl8ojtX8d2iYl0CAABXZWIuY3M=")] // Web.cs(28,22)
         public static async global::System.Threading.Tasks.ValueTask<int> Intercept3(string url)

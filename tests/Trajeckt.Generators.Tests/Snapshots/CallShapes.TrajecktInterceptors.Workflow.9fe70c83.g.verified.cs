@@ -7,7 +7,7 @@ namespace Trajeckt.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Trajeckt.Generators", "1.0")]
     file static class TrajecktInterceptors
     {
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool0 = new("read_file");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool0 = new("read_file", "none");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwrAAAABXb3JrZmxvdy5jcw==")] // Workflow.cs(9,20)
         public static string Intercept0(string path)
@@ -23,7 +23,7 @@ namespace Trajeckt.Generated
             }
         }
 
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool1 = new("Log");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool1 = new("Log", "none");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEws0AAABXb3JrZmxvdy5jcw==")] // Workflow.cs(10,9)
         public static void Intercept1(string message)
@@ -39,7 +39,7 @@ namespace Trajeckt.Generated
             }
         }
 
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool2 = new("TryParse");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool2 = new("TryParse", "none");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwgABAABXb3JrZmxvdy5jcw==")] // Workflow.cs(12,9)
         public static bool Intercept2(string text, out int value, ref int attempts)
@@ -55,7 +55,7 @@ namespace Trajeckt.Generated
             }
         }
 
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool3 = new("Echo");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool3 = new("Echo", "none");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwkkBAABXb3JrZmxvdy5jcw==")] // Workflow.cs(13,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwnMBAABXb3JrZmxvdy5jcw==")] // Workflow.cs(13,64)
@@ -72,7 +72,7 @@ namespace Trajeckt.Generated
             }
         }
 
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool4 = new("Echo");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool4 = new("Echo", "none");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwloBAABXb3JrZmxvdy5jcw==")] // Workflow.cs(13,39)
         public static string Intercept4(string value)
@@ -88,7 +88,7 @@ namespace Trajeckt.Generated
             }
         }
 
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool5 = new("send_email");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool5 = new("send_email", "none");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwosBAABXb3JrZmxvdy5jcw==")] // Workflow.cs(14,9)
         public static void Intercept5(this global::Agent.Mailer __trajecktReceiver, string to, string body)
@@ -104,7 +104,7 @@ namespace Trajeckt.Generated
             }
         }
 
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool6 = new("Increment");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool6 = new("Increment", "none");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwt0BAABXb3JrZmxvdy5jcw==")] // Workflow.cs(16,9)
         public static int Intercept6(this ref global::Agent.Counter __trajecktReceiver)
@@ -120,7 +120,7 @@ namespace Trajeckt.Generated
             }
         }
 
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool7 = new("Total");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool7 = new("Total", "none");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cZAHUkFX7wf1yVw7NtjEwhECAABXb3JrZmxvdy5jcw==")] // Workflow.cs(17,34)
         public static int Intercept7(this global::System.Collections.Generic.List<string> __trajecktReceiver)

@@ -29,10 +29,10 @@ internal static partial class TrajecktGraphs
             if (mailer is null) throw new global::System.ArgumentNullException(nameof(mailer));
             return new global::Microsoft.Extensions.AI.AIFunction[]
             {
-                global::Trajeckt.Generated.TrajecktGatedAIFunction.Create(new global::System.Func<string, string>(global::Agent.Crm.Lookup), "lookup_customer"),
-                global::Trajeckt.Generated.TrajecktGatedAIFunction.Create(new global::System.Func<int, bool, string>(global::Agent.Crm.Lookup), "lookup_order"),
-                global::Trajeckt.Generated.TrajecktGatedAIFunction.Create(new global::System.Action<string>(notes.Save), "save_note"),
-                global::Trajeckt.Generated.TrajecktGatedAIFunction.Create(new global::System.Func<string, string?, global::System.Threading.Tasks.Task>(mailer.SendAsync), "send_email"),
+                global::Trajeckt.Generated.TrajecktGatedAIFunction.Create(new global::System.Func<string, string>(global::Agent.Crm.Lookup), "lookup_customer", "sensitive(\"customer-pii\")"),
+                global::Trajeckt.Generated.TrajecktGatedAIFunction.Create(new global::System.Func<int, bool, string>(global::Agent.Crm.Lookup), "lookup_order", "none"),
+                global::Trajeckt.Generated.TrajecktGatedAIFunction.Create(new global::System.Action<string>(notes.Save), "save_note", "sink(control)"),
+                global::Trajeckt.Generated.TrajecktGatedAIFunction.Create(new global::System.Func<string, string?, global::System.Threading.Tasks.Task>(mailer.SendAsync), "send_email", "sink(external)"),
             };
         }
     }
@@ -55,7 +55,7 @@ internal static partial class TrajecktGraphs
         {
             return new global::Microsoft.Extensions.AI.AIFunction[]
             {
-                global::Trajeckt.Generated.TrajecktGatedAIFunction.Create(new global::System.Action<string>(global::Agent.Crm.Archive), "archive"),
+                global::Trajeckt.Generated.TrajecktGatedAIFunction.Create(new global::System.Action<string>(global::Agent.Crm.Archive), "archive", "none"),
             };
         }
     }

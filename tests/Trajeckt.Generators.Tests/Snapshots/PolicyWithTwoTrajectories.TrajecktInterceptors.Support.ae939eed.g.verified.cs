@@ -7,7 +7,7 @@ namespace Trajeckt.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Trajeckt.Generators", "1.0")]
     file static class TrajecktInterceptors
     {
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool0 = new("read_ticket");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool0 = new("read_ticket", "none");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JamY7Td2Op6T2+M5zrHFa8sBAABTdXBwb3J0LmNz")] // Support.cs(18,20)
         public static string Intercept0(int id)
@@ -23,7 +23,7 @@ namespace Trajeckt.Generated
             }
         }
 
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool1 = new("send_email");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool1 = new("send_email", "sink(external)");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JamY7Td2Op6T2+M5zrHFa98BAABTdXBwb3J0LmNz")] // Support.cs(19,9)
         public static void Intercept1(string to, string body)
@@ -39,7 +39,7 @@ namespace Trajeckt.Generated
             }
         }
 
-        private static readonly global::Trajeckt.Interception.ToolSlot s_tool2 = new("read_customer");
+        private static readonly global::Trajeckt.Interception.ToolSlot s_tool2 = new("read_customer", "sensitive(\"customer-pii\")");
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JamY7Td2Op6T2+M5zrHFa/EBAABTdXBwb3J0LmNz")] // Support.cs(19,19)
         public static string Intercept2(string id)

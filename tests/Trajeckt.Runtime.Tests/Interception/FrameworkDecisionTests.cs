@@ -18,7 +18,7 @@ public sealed class FrameworkDecisionTests
         """;
 
     private readonly TrajecktSession _session = Policies.Session(Support);
-    private readonly ToolSlot _read = new("read_customer");
+    private readonly ToolSlot _read = new("read_customer", "sensitive(\"customer-pii\")");
 
     // Stand-ins for function objects: the gate the framework invokes, and another function.
     private readonly object _gate = new();
@@ -64,7 +64,7 @@ public sealed class FrameworkDecisionTests
 
         using (FrameworkDecisions.Enter(_session, in read, _gate))
         {
-            Assert.Throws<TrajectoryViolationException>(() => ToolGate.BeginFunction(new ToolSlot("send_email"), _gate));
+            Assert.Throws<TrajectoryViolationException>(() => ToolGate.BeginFunction(new ToolSlot("send_email", "sink(external)"), _gate));
             Assert.False(FrameworkDecisions.TryClaim(other, "read_customer", _gate));
         }
         using (FrameworkDecisions.Enter(_session, in refused, _gate))

@@ -21,7 +21,7 @@ public sealed class ToolGateTests
         Assert.Null(TrajecktSession.Current);
         var byName = Assert.Throws<TrajectoryViolationException>(() => ToolGate.Begin("read_customer"));
         Assert.Equal(DecisionReason.NoCommitment, byName.Reason);
-        var bySlot = Assert.Throws<TrajectoryViolationException>(() => ToolGate.Begin(new ToolSlot("read_customer")));
+        var bySlot = Assert.Throws<TrajectoryViolationException>(() => ToolGate.Begin(new ToolSlot("read_customer", "sensitive(\"customer-pii\")")));
         Assert.Equal(DecisionReason.NoCommitment, bySlot.Reason);
     }
 
@@ -30,8 +30,8 @@ public sealed class ToolGateTests
     {
         var session = Policies.Session(Support);
         using var scope = session.Enter();
-        var read = new ToolSlot("read_customer");
-        var send = new ToolSlot("send_email");
+        var read = new ToolSlot("read_customer", "sensitive(\"customer-pii\")");
+        var send = new ToolSlot("send_email", "sink(external)");
 
         ToolGate.Begin(read).Complete();
         var refused = Assert.Throws<TrajectoryViolationException>(() => ToolGate.Begin(send));
@@ -47,7 +47,7 @@ public sealed class ToolGateTests
         // The same tool has index 2 in the first graph and index 0 in the second.
         var first = Policies.Session("trajectory A { tool a; tool b; tool lookup; plan lookup lookup; }");
         var second = Policies.Session("trajectory B { tool lookup; tool z; plan lookup z; }");
-        var slot = new ToolSlot("lookup");
+        var slot = new ToolSlot("lookup", "none");
 
         using (first.Enter())
         {
@@ -68,7 +68,7 @@ public sealed class ToolGateTests
     public void A_slot_for_a_tool_the_commitment_does_not_declare_is_refused_unknown_tool()
     {
         using var scope = Policies.Session(Support).Enter();
-        var refused = Assert.Throws<TrajectoryViolationException>(() => ToolGate.Begin(new ToolSlot("delete_everything")));
+        var refused = Assert.Throws<TrajectoryViolationException>(() => ToolGate.Begin(new ToolSlot("delete_everything", "none")));
         Assert.Equal(DecisionReason.UnknownTool, refused.Reason);
     }
 
@@ -79,7 +79,7 @@ public sealed class ToolGateTests
             new Dictionary<string, Traj.Graph.ToolEffects> { ["read"] = Traj.Graph.ToolEffects.Sensitive, ["post"] = Traj.Graph.ToolEffects.ExternalSink },
             Policies.Uncommitted());
         using var scope = session.Enter();
-        ToolGate.Begin(new ToolSlot("read")).Complete();
-        Assert.Equal(DecisionReason.Heuristic, Assert.Throws<TrajectoryViolationException>(() => ToolGate.Begin(new ToolSlot("post"))).Reason);
+        ToolGate.Begin(new ToolSlot("read", "none")).Complete();
+        Assert.Equal(DecisionReason.Heuristic, Assert.Throws<TrajectoryViolationException>(() => ToolGate.Begin(new ToolSlot("post", "none"))).Reason);
     }
 }
