@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Not typeof(Program): the trajeckt CLI, referenced for the replay benchmark, has a Program too.
+BenchmarkSwitcher.FromAssembly(typeof(Trajeckt.Benchmarks.Replay.ReplayBenchmarks).Assembly).Run(args);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 
 namespace Trajeckt.Cli;
 
@@ -13,6 +14,26 @@ internal static class CliApp
 
     /// <summary>Exit code for invalid input (policy, trace, seal, key, graph) or usage.</summary>
     public const int InvalidInput = 2;
+
+    // 64 KiB of output per write system call: a replay prints a line per event (docs/performance.md, CLI replay).
+    private const int OutputBufferChars = 64 * 1024;
+
+    /// <summary>
+    /// Runs a command with its output buffered (what <c>trajeckt</c> does on the console): flushed before
+    /// anything is written to <paramref name="error"/>, and at the end, whatever the outcome.
+    /// </summary>
+    public static int RunWithBufferedOutput(string[] args, Stream standardOutput, TextWriter error)
+    {
+        using var output = new StreamWriter(standardOutput, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), OutputBufferChars, leaveOpen: true);
+        try
+        {
+            return Run(args, output, new OutputFirstErrorWriter(error, output));
+        }
+        finally
+        {
+            output.Flush();
+        }
+    }
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {

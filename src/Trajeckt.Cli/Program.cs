@@ -1,3 +1,3 @@
 using Trajeckt.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error);
+return CliApp.RunWithBufferedOutput(args, Console.OpenStandardOutput(), Console.Error);

@@ -1,5 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using Trajeckt.Cli;
 using Trajeckt.Replay;
 using Trajeckt.Traj;
 
@@ -7,7 +8,10 @@ namespace Trajeckt.Benchmarks.Replay;
 
 /// <summary>
 /// Replay throughput: a 10,000-event trace read from memory, parsed line by line, and (for the full
-/// replay) run through a fresh runtime session. Times are per event (OperationsPerInvoke).
+/// replay) run through a fresh runtime session; and the same trace replayed from a file by
+/// <c>trajeckt replay</c>'s own code path, in process, printing to <c>/dev/null</c> with real write
+/// system calls, buffered (what the CLI does) and line by line (the console's auto-flushing writer, the
+/// baseline). Times are per event (OperationsPerInvoke).
 /// </summary>
 [MemoryDiagnoser]
 public class ReplayBenchmarks
@@ -40,6 +44,8 @@ public class ReplayBenchmarks
 
     private string _trace = "";
     private TraceRunner _runner = null!;
+    private string _folder = "";
+    private string[] _cliArgs = [];
 
     [GlobalSetup]
     public void Setup()
@@ -50,7 +56,18 @@ public class ReplayBenchmarks
         _trace = text.ToString();
         var compilation = TrajCompiler.Compile(Policy, "policy.traj");
         _runner = new TraceRunner(compilation.Trajectories[0]);
+
+        _folder = Path.Combine(Path.GetTempPath(), "trajeckt-bench-replay-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        var policyPath = Path.Combine(_folder, "policy.traj");
+        var tracePath = Path.Combine(_folder, "trace.jsonl");
+        File.WriteAllText(policyPath, Policy);
+        File.WriteAllText(tracePath, _trace);
+        _cliArgs = ["replay", policyPath, tracePath];
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>Parsing only: the strict streaming reader.</summary>
     [Benchmark(OperationsPerInvoke = Events)]
@@ -76,4 +93,23 @@ public class ReplayBenchmarks
         }
         return held;
     }
+
+    /// <summary><c>trajeckt replay POLICY TRACE</c> as the CLI runs it: validate the file, replay it, print a line per event, buffered.</summary>
+    [Benchmark(OperationsPerInvoke = Events)]
+    public int ReplayFileCli()
+    {
+        using var output = OpenNull();
+        return CliApp.RunWithBufferedOutput(_cliArgs, output, TextWriter.Null);
+    }
+
+    /// <summary>Baseline: the same, printing through an auto-flushing writer (one write system call per line), as before buffering.</summary>
+    [Benchmark(OperationsPerInvoke = Events)]
+    public int ReplayFileCliLineByLine()
+    {
+        using var output = new StreamWriter(OpenNull()) { AutoFlush = true };
+        return CliApp.Run(_cliArgs, output, TextWriter.Null);
+    }
+
+    // No FileStream buffer: every write of the writer above it is one write(2), as on a console stream.
+    private static FileStream OpenNull() => new(OperatingSystem.IsWindows() ? "NUL" : "/dev/null", FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
 }
