@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Trajeckt.Sealing;
+using Trajeckt.Traj.Graph;
 
 namespace Trajeckt.Cli;
 
@@ -39,6 +40,9 @@ internal static class SealCommand
             if (graph is null)
                 return CliApp.InvalidInput;
             var sealPath = outputPath ?? inputPath + SealFile.Extension;
+            // The sealer refuses bytes that do not decode; say so in one line rather than as an exception.
+            if (!GraphDecoder.TryDecode(graph.Encoding, out _, out var graphError))
+                return context.Fail($"{inputPath}: the graph cannot be sealed: it does not decode (byte {graphError.Offset}): {graphError.Message}");
             var seal = Sealer.Sign(graph.Encoding, keyPair);
             try
             {

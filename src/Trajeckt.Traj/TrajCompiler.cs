@@ -41,8 +41,15 @@ public static class TrajCompiler
                     continue;
                 }
                 var graph = TrajectoryBinder.Bind(syntax, sink, TrajCompilerLimits.Default, hostTools);
-                if (graph is not null)
-                    trajectories.Add(new CompiledTrajectory(graph, GraphEncoder.Encode(graph), parse.GetLocation(syntax.Name.Span)));
+                if (graph is null)
+                    continue;
+                var encoding = GraphEncoder.Encode(graph);
+                // Every other limit of the format is checked where it is written; this one needs the bytes.
+                if (encoding.Length > GraphLimits.MaxEncodingBytes)
+                    sink.Error(SemanticDiagnosticCodes.GraphTooLarge, syntax.Name.Span,
+                        $"the graph of trajectory '{syntax.Name.Value}' encodes to {encoding.Length} bytes; a graph is at most {GraphLimits.MaxEncodingBytes} bytes (long names and many tools or labels add up)");
+                else
+                    trajectories.Add(new CompiledTrajectory(graph, encoding, parse.GetLocation(syntax.Name.Span)));
             }
             diagnostics.AddRange(sink.Diagnostics);
         }

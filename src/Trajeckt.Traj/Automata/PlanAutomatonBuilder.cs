@@ -12,10 +12,11 @@ internal static class PlanAutomatonBuilder
     /// <summary>
     /// Builds the automaton of the union of <paramref name="plans"/> over tools
     /// 0..<paramref name="toolCount"/>-1; an empty list means the plan <c>_*</c>. An empty language or an
-    /// automaton over <paramref name="maxStates"/> states is reported in the result, not thrown.
+    /// automaton over <paramref name="maxStates"/> states (or <paramref name="maxWork"/> steps of
+    /// construction work, or <c>GraphLimits.MaxTransitions</c> transitions) is reported in the result, not thrown.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is out of range, or a plan names a tool outside 0..toolCount-1.</exception>
-    public static PlanAutomatonResult Build(IReadOnlyList<PlanRegex> plans, int toolCount, int maxStates)
+    public static PlanAutomatonResult Build(IReadOnlyList<PlanRegex> plans, int toolCount, int maxStates, long maxWork = long.MaxValue)
     {
         if (plans is null)
             throw new ArgumentNullException(nameof(plans));
@@ -26,14 +27,14 @@ internal static class PlanAutomatonBuilder
 
         var union = plans.Count == 0 ? new[] { PlanRegex.Star(PlanRegex.Any) } : plans;
         var nfa = PlanNfa.Build(union, toolCount);
-        var subsets = SubsetConstruction.Run(nfa, toolCount, maxStates, out var statesSeen);
+        var subsets = SubsetConstruction.Run(nfa, toolCount, maxStates, maxWork, out var statesSeen, out var exceeded);
         if (subsets is null)
-            return PlanAutomatonResult.TooLarge(statesSeen);
+            return PlanAutomatonResult.TooLarge(exceeded, statesSeen);
         var live = DeadStateRemoval.Apply(subsets);
         if (live.Start < 0)
             return PlanAutomatonResult.Empty(statesSeen);
         var minimal = DfaMinimizer.Minimize(live, toolCount);
         var dfa = CanonicalNumbering.Apply(minimal, toolCount, GraphLimits.MaxTransitions);
-        return dfa is null ? PlanAutomatonResult.TooLarge(statesSeen) : PlanAutomatonResult.Built(dfa, statesSeen);
+        return dfa is null ? PlanAutomatonResult.TooLarge(PlanAutomatonLimit.Transitions, statesSeen) : PlanAutomatonResult.Built(dfa, statesSeen);
     }
 }

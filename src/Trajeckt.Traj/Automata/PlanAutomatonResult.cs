@@ -3,10 +3,10 @@ namespace Trajeckt.Traj.Automata;
 /// <summary>The outcome of <see cref="PlanAutomatonBuilder.Build"/>: an automaton, or why there is none.</summary>
 internal sealed class PlanAutomatonResult
 {
-    private PlanAutomatonResult(bool isEmptyLanguage, bool exceededStateBound, int statesSeen, PlanDfa? dfa)
+    private PlanAutomatonResult(bool isEmptyLanguage, PlanAutomatonLimit exceeded, int statesSeen, PlanDfa? dfa)
     {
         IsEmptyLanguage = isEmptyLanguage;
-        ExceededStateBound = exceededStateBound;
+        Exceeded = exceeded;
         StatesSeen = statesSeen;
         Dfa = dfa;
     }
@@ -15,11 +15,14 @@ internal sealed class PlanAutomatonResult
     public bool IsEmptyLanguage { get; }
 
     /// <summary>
-    /// The automaton is over the size bound: the subset construction needed more than the allowed number
-    /// of states, or the final table would hold more than <c>GraphLimits.MaxTransitions</c> transitions.
-    /// <see cref="Dfa"/> is null.
+    /// The bound that stopped the build: the subset construction needed more than the allowed number of
+    /// states or steps of work, or the final table would hold more than <c>GraphLimits.MaxTransitions</c>
+    /// transitions; then <see cref="Dfa"/> is null. <see cref="PlanAutomatonLimit.None"/> otherwise.
     /// </summary>
-    public bool ExceededStateBound { get; }
+    public PlanAutomatonLimit Exceeded { get; }
+
+    /// <summary>Whether a bound stopped the build (<see cref="Exceeded"/> is not None).</summary>
+    public bool ExceededBound => Exceeded != PlanAutomatonLimit.None;
 
     /// <summary>
     /// The states the subset construction created (before minimization); past the bound, the bound plus one.
@@ -29,9 +32,9 @@ internal sealed class PlanAutomatonResult
     /// <summary>The canonical minimal automaton, when the language is not empty and within the bound.</summary>
     public PlanDfa? Dfa { get; }
 
-    internal static PlanAutomatonResult Built(PlanDfa dfa, int statesSeen) => new(false, false, statesSeen, dfa);
+    internal static PlanAutomatonResult Built(PlanDfa dfa, int statesSeen) => new(false, PlanAutomatonLimit.None, statesSeen, dfa);
 
-    internal static PlanAutomatonResult Empty(int statesSeen) => new(true, false, statesSeen, null);
+    internal static PlanAutomatonResult Empty(int statesSeen) => new(true, PlanAutomatonLimit.None, statesSeen, null);
 
-    internal static PlanAutomatonResult TooLarge(int statesSeen) => new(false, true, statesSeen, null);
+    internal static PlanAutomatonResult TooLarge(PlanAutomatonLimit exceeded, int statesSeen) => new(false, exceeded, statesSeen, null);
 }

@@ -6,21 +6,25 @@ namespace Trajeckt.Traj.Automata;
 /// accept them, so each DFA state costs time in the sizes of its edges' tool sets, never in the number
 /// of tools.
 /// </summary>
+/// <remarks>
+/// Two bounds stop it early: the number of DFA states, and the <em>work</em>: every NFA state an
+/// epsilon closure visits, every tool of every labelled edge examined, and every element of a state set
+/// kept, counted over the whole run. The work bounds time and memory where the state count cannot:
+/// <c>a? a? ... a?</c> has few states, but each is a set of thousands of NFA states, so its cost grows
+/// with the square of the plan's length.
+/// </remarks>
 internal sealed class SubsetConstruction
 {
-    // Caps the memory of the NFA state sets kept as DFA state keys (32 MiB of ints), beside the state
-    // bound: a few states over a huge NFA can cost as much as many states over a small one.
-    private const long MaxSetElements = 8L * 1024 * 1024;
-
     private readonly PlanNfa _nfa;
     private readonly int _toolCount;
     private readonly int _maxStates;
+    private readonly long _maxWork;
     private readonly Dictionary<int[], int> _stateOfSet = new(IntArrayComparer.Instance);
     private readonly List<int[]> _sets = new();
     private readonly int[] _visitStamp;
     private int _visitEpoch;
-    private long _setElements;
-    private bool _exceeded;
+    private long _work;
+    private PlanAutomatonLimit _exceeded;
 
     // Per DFA state under construction: the trie that names each tool's set of accepting edges.
     private readonly int[] _toolStamp;
@@ -30,11 +34,12 @@ internal sealed class SubsetConstruction
     private readonly Dictionary<long, int> _nodeChild = new();
     private readonly Dictionary<int, int> _nodeTarget = new();
 
-    private SubsetConstruction(PlanNfa nfa, int toolCount, int maxStates)
+    private SubsetConstruction(PlanNfa nfa, int toolCount, int maxStates, long maxWork)
     {
         _nfa = nfa;
         _toolCount = toolCount;
         _maxStates = maxStates;
+        _maxWork = maxWork;
         _visitStamp = new int[nfa.StateCount];
         _toolStamp = new int[toolCount];
         _toolNode = new int[toolCount];
@@ -42,14 +47,16 @@ internal sealed class SubsetConstruction
 
     /// <summary>
     /// Determinizes <paramref name="nfa"/>. Returns <see langword="null"/> as soon as more than
-    /// <paramref name="maxStates"/> states would be needed; <paramref name="statesSeen"/> counts the
-    /// states created (so it exceeds the bound in that case).
+    /// <paramref name="maxStates"/> states or more than <paramref name="maxWork"/> steps of work would be
+    /// needed, and says which in <paramref name="exceeded"/>; <paramref name="statesSeen"/> counts the
+    /// states created (plus one past the state bound).
     /// </summary>
-    public static SymbolicDfa? Run(PlanNfa nfa, int toolCount, int maxStates, out int statesSeen)
+    public static SymbolicDfa? Run(PlanNfa nfa, int toolCount, int maxStates, long maxWork, out int statesSeen, out PlanAutomatonLimit exceeded)
     {
-        var construction = new SubsetConstruction(nfa, toolCount, maxStates);
+        var construction = new SubsetConstruction(nfa, toolCount, maxStates, maxWork);
         var dfa = construction.Run();
-        statesSeen = construction._sets.Count + (construction._exceeded ? 1 : 0);
+        exceeded = construction._exceeded;
+        statesSeen = construction._sets.Count + (exceeded == PlanAutomatonLimit.States ? 1 : 0);
         return dfa;
     }
 
@@ -91,6 +98,8 @@ internal sealed class SubsetConstruction
             for (var edge = _nfa.FirstLabelled(nfaState); edge >= 0; edge = _nfa.NextLabelled(edge))
             {
                 var edgeTools = _nfa.LabelledTools(edge);
+                if (!Spend(1 + (edgeTools?.Length ?? 0)))
+                    return false;
                 if (edgeTools is null)
                 {
                     anyTargets.Add(_nfa.LabelledTarget(edge));
@@ -178,6 +187,7 @@ internal sealed class SubsetConstruction
         if (_visitStamp[state] == _visitEpoch)
             return;
         _visitStamp[state] = _visitEpoch;
+        _work++;
         pending.Push(state);
         if (_nfa.IsImportant(state))
             important.Add(state);
@@ -186,17 +196,28 @@ internal sealed class SubsetConstruction
     // The DFA state of a closed NFA state set, created on first sight; -1 past a bound.
     private int StateOf(int[] set)
     {
+        // The closure that made the set was paid for while it ran; a lookup costs its length again.
+        if (!Spend(set.Length))
+            return -1;
         if (_stateOfSet.TryGetValue(set, out var state))
             return state;
-        if (_sets.Count >= _maxStates || _setElements + set.Length > MaxSetElements)
+        if (_sets.Count >= _maxStates)
         {
-            _exceeded = true;
+            _exceeded = PlanAutomatonLimit.States;
             return -1;
         }
         state = _sets.Count;
         _sets.Add(set);
-        _setElements += set.Length;
         _stateOfSet.Add(set, state);
         return state;
+    }
+
+    private bool Spend(long units)
+    {
+        _work += units;
+        if (_work <= _maxWork)
+            return true;
+        _exceeded = PlanAutomatonLimit.ConstructionWork;
+        return false;
     }
 }

@@ -42,7 +42,7 @@ public static class SemanticDiagnosticCodes
     /// <summary>The plans accept no word at all, so no call could ever be allowed.</summary>
     public const string EmptyPlanLanguage = "TRJ0112";
 
-    /// <summary>The plan automaton exceeds the size bound.</summary>
+    /// <summary>The plan automaton needs more states than the compiler's bound while it is built.</summary>
     public const string PlanTooLarge = "TRJ0113";
 
     /// <summary>A tool is named <c>_</c>, which only the wildcard may be.</summary>
@@ -50,6 +50,27 @@ public static class SemanticDiagnosticCodes
 
     /// <summary>A <c>tool</c> line or <c>floor ... for</c> statement contradicts what the C# attributes declare.</summary>
     public const string ContradictsHostDeclaration = "TRJ0115";
+
+    /// <summary>A trajectory declares more tools than a graph may hold (<c>GraphLimits.MaxTools</c>).</summary>
+    public const string TooManyTools = "TRJ0152";
+
+    /// <summary>A trajectory's tools carry more distinct labels than a graph may hold (<c>GraphLimits.MaxLabels</c>).</summary>
+    public const string TooManyLabels = "TRJ0153";
+
+    /// <summary>A trajectory, tool or label name is longer in UTF-8 than a graph may hold (<c>GraphLimits.MaxNameBytes</c>).</summary>
+    public const string NameTooLong = "TRJ0154";
+
+    /// <summary>The trajectory's graph encoding is larger than the format allows (<c>GraphLimits.MaxEncodingBytes</c>).</summary>
+    public const string GraphTooLarge = "TRJ0155";
+
+    /// <summary>The plan automaton has more transitions than a graph may hold (<c>GraphLimits.MaxTransitions</c>).</summary>
+    public const string TooManyTransitions = "TRJ0156";
+
+    /// <summary>Building the plan automaton takes more steps of work than the compiler allows.</summary>
+    public const string PlanTooCostly = "TRJ0157";
+
+    /// <summary>The plans of a trajectory hold more tool names and wildcards than the compiler allows.</summary>
+    public const string PlanTooLong = "TRJ0158";
 
     /// <summary>Warning: an <c>authorize</c> statement names a tool without a floor, so its authorizations are rejected.</summary>
     public const string AuthorizeWithoutFloor = "TRJ0150";

@@ -20,6 +20,7 @@ internal sealed class TrajectoryBinder
     private readonly Dictionary<string, HashSet<string>> _flows = new(StringComparer.Ordinal);
     private Trust? _defaultFloor;
     private int? _budget;
+    private bool _reportedTooManyTools;
 
     private TrajectoryBinder(TrajectorySyntax syntax, DiagnosticSink sink, TrajCompilerLimits limits, IReadOnlyList<HostTool> hostTools)
     {
@@ -36,6 +37,7 @@ internal sealed class TrajectoryBinder
     private CompiledGraph? Bind()
     {
         var errorsBefore = _sink.ErrorCount;
+        CheckNameLength(_syntax.Name.Value, _syntax.Name.Span, "the trajectory name");
 
         foreach (var host in _hostTools)
             DeclareHostTool(host);
@@ -47,7 +49,7 @@ internal sealed class TrajectoryBinder
                 DeclareTool(tool);
         }
 
-        var labelSet = new HashSet<string>(_tools.Values.SelectMany(t => t.Labels), StringComparer.Ordinal);
+        var labelSet = CollectLabels();
         foreach (var statement in _syntax.Statements)
         {
             switch (statement)
@@ -78,6 +80,9 @@ internal sealed class TrajectoryBinder
         for (var i = 0; i < tools.Length; i++)
             toolIndex.Add(tools[i].Name, i);
 
+        // Plan size is bounded before anything is built from the plans.
+        if (!PlanTerms.WithinLimit(_plans, _limits.MaxPlanTerms, _sink))
+            return null;
         var plans = new List<PlanRegex>(_plans.Count);
         foreach (var plan in _plans)
         {
@@ -89,12 +94,11 @@ internal sealed class TrajectoryBinder
         if (_sink.ErrorCount > errorsBefore)
             return null;
 
-        var automaton = PlanAutomatonBuilder.Build(plans, tools.Length, _limits.MaxStates);
         var planSite = _plans.Count > 0 ? _plans[0].Span : _syntax.Name.Span;
-        if (automaton.ExceededStateBound || automaton.Dfa is { } big && big.TransitionTool.Length > _limits.MaxTransitions)
+        var automaton = PlanAutomatonBuilder.Build(plans, tools.Length, _limits.MaxStates, _limits.MaxConstructionWork);
+        if (automaton.ExceededBound)
         {
-            _sink.Error(SemanticDiagnosticCodes.PlanTooLarge, planSite,
-                $"the plan automaton exceeds the size bound ({_limits.MaxStates} states, {_limits.MaxTransitions} transitions); simplify the plans or use '_' for open-ended stretches");
+            ReportPlanLimit(automaton.Exceeded, planSite);
             return null;
         }
         if (automaton.IsEmptyLanguage || automaton.Dfa is null)
@@ -109,6 +113,87 @@ internal sealed class TrajectoryBinder
         return BuildGraph(tools, dfa);
     }
 
+    // Each bound the builder stops at has its own code and says which bound it is.
+    private void ReportPlanLimit(PlanAutomatonLimit limit, TextSpan planSite)
+    {
+        switch (limit)
+        {
+            case PlanAutomatonLimit.States:
+                _sink.Error(SemanticDiagnosticCodes.PlanTooLarge, planSite,
+                    $"the plan automaton needs more than {_limits.MaxStates} states while it is built; simplify the plans or use '_' for open-ended stretches");
+                break;
+            case PlanAutomatonLimit.Transitions:
+                _sink.Error(SemanticDiagnosticCodes.TooManyTransitions, planSite,
+                    $"the plan automaton has more than {GraphLimits.MaxTransitions} transitions, the most a graph may hold; use '_' where any tool may follow (it costs no transitions per tool)");
+                break;
+            default:
+                _sink.Error(SemanticDiagnosticCodes.PlanTooCostly, planSite,
+                    $"building the plan automaton takes more than {_limits.MaxConstructionWork} steps (long runs of optional or repeated items, like 'a? a? a? ...', cost the square of their length); shorten them or use '_*' for open-ended stretches");
+                break;
+        }
+    }
+
+    private void CheckNameLength(string name, TextSpan span, string what)
+    {
+        // Names are UTF-16 here and UTF-8 in the graph; a name is at most 3 UTF-8 bytes per UTF-16 unit.
+        if ((long)name.Length * 3 <= GraphLimits.MaxNameBytes)
+            return;
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(name);
+        if (bytes > GraphLimits.MaxNameBytes)
+            _sink.Error(SemanticDiagnosticCodes.NameTooLong, span, $"{what} is {bytes} bytes long in UTF-8; a graph holds names of at most {GraphLimits.MaxNameBytes} bytes");
+    }
+
+    // One more tool than a graph may hold is reported once, at the first tool past the limit.
+    private bool HasRoomForTool(TextSpan span)
+    {
+        if (_tools.Count < GraphLimits.MaxTools)
+            return true;
+        if (!_reportedTooManyTools)
+            _sink.Error(SemanticDiagnosticCodes.TooManyTools, span, $"a trajectory declares at most {GraphLimits.MaxTools} tools, the most a graph may hold; this is one more");
+        _reportedTooManyTools = true;
+        return false;
+    }
+
+    // The distinct labels in declaration order (host tools first), each name checked once, and the first
+    // label past the limit reported where it is written.
+    private HashSet<string> CollectLabels()
+    {
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        var reported = false;
+        void Add(string label, TextSpan span)
+        {
+            if (!labels.Add(label))
+                return;
+            CheckNameLength(label, span, $"label '{Truncated(label)}'");
+            if (labels.Count > GraphLimits.MaxLabels && !reported)
+            {
+                _sink.Error(SemanticDiagnosticCodes.TooManyLabels, span, $"the tools of a trajectory carry at most {GraphLimits.MaxLabels} distinct labels, the most a graph may hold; this is one more");
+                reported = true;
+            }
+        }
+        foreach (var host in _hostTools)
+        {
+            foreach (var label in host.Labels)
+                Add(label, _syntax.Name.Span);
+        }
+        foreach (var statement in _syntax.Statements)
+        {
+            if (statement is not ToolStatementSyntax tool)
+                continue;
+            foreach (var effect in tool.Effects)
+            {
+                if (effect is SensitiveEffectSyntax sensitive)
+                {
+                    foreach (var label in sensitive.Labels)
+                        Add(label.Value, label.Span);
+                }
+            }
+        }
+        return labels;
+    }
+
+    private static string Truncated(string name) => name.Length <= 40 ? name : name.Substring(0, 40) + "...";
+
     private void DeclareHostTool(HostTool host)
     {
         if (host.Name == "_" || _tools.ContainsKey(host.Name))
@@ -118,6 +203,9 @@ internal sealed class TrajectoryBinder
                 host.Name == "_" ? "no tool may be named '_': it is the wildcard" : $"tool '{host.Name}' is declared twice outside the policy");
             return;
         }
+        CheckNameLength(host.Name, _syntax.Name.Span, $"tool '{Truncated(host.Name)}'");
+        if (!HasRoomForTool(_syntax.Name.Span))
+            return;
         var tool = new DeclaredTool(host.Name, statement: null, host)
         {
             Effects = host.Effects,
@@ -147,6 +235,9 @@ internal sealed class TrajectoryBinder
                 ConfirmHostTool(existing, tool, statement);
             return;
         }
+        CheckNameLength(name.Value, name.Span, $"tool '{Truncated(name.Value)}'");
+        if (!HasRoomForTool(name.Span))
+            return;
         _tools.Add(name.Value, tool);
     }
 
@@ -181,12 +272,14 @@ internal sealed class TrajectoryBinder
             switch (effect)
             {
                 case SensitiveEffectSyntax sensitive:
+                    // A set, not a scan of the list: a tool may carry tens of thousands of labels.
+                    var seen = new HashSet<string>(tool.Labels, StringComparer.Ordinal);
                     foreach (var label in sensitive.Labels)
                     {
-                        if (tool.Labels.Contains(label.Value, StringComparer.Ordinal))
-                            _sink.Error(SemanticDiagnosticCodes.DuplicateEffect, label.Span, $"tool '{name.Value}' lists label '{label.Value}' twice");
-                        else
+                        if (seen.Add(label.Value))
                             tool.Labels.Add(label.Value);
+                        else
+                            _sink.Error(SemanticDiagnosticCodes.DuplicateEffect, label.Span, $"tool '{name.Value}' lists label '{label.Value}' twice");
                     }
                     break;
                 case OriginEffectSyntax origin:

@@ -12,7 +12,7 @@ public class PlanAutomatonBuilderTests
     {
         var result = PlanAutomatonBuilder.Build(plans, toolCount, 10_000);
         Assert.False(result.IsEmptyLanguage);
-        Assert.False(result.ExceededStateBound);
+        Assert.False(result.ExceededBound);
         DfaInvariants.AssertCanonical(result.Dfa!, toolCount);
         return result.Dfa!;
     }
@@ -131,7 +131,7 @@ public class PlanAutomatonBuilderTests
         var (toolCount, plan) = EmptyLanguages[name];
         var result = PlanAutomatonBuilder.Build(new[] { plan }, toolCount, 100);
         Assert.True(result.IsEmptyLanguage);
-        Assert.False(result.ExceededStateBound);
+        Assert.False(result.ExceededBound);
         Assert.Null(result.Dfa);
     }
 
@@ -152,7 +152,7 @@ public class PlanAutomatonBuilderTests
         var watch = Stopwatch.StartNew();
         var result = PlanAutomatonBuilder.Build(new[] { plan }, 2, 100);
         watch.Stop();
-        Assert.True(result.ExceededStateBound);
+        Assert.True(result.ExceededBound);
         Assert.False(result.IsEmptyLanguage);
         Assert.Equal(101, result.StatesSeen);
         Assert.Null(result.Dfa);
@@ -164,7 +164,7 @@ public class PlanAutomatonBuilderTests
     {
         // a a a a: five subset states (the last accepting), five minimal states.
         var plan = Sequence(A, A, A, A);
-        Assert.True(PlanAutomatonBuilder.Build(new[] { plan }, 1, 4).ExceededStateBound);
+        Assert.True(PlanAutomatonBuilder.Build(new[] { plan }, 1, 4).ExceededBound);
         var result = PlanAutomatonBuilder.Build(new[] { plan }, 1, 5);
         Assert.Equal(5, result.Dfa!.StateCount);
         Assert.Equal(5, result.StatesSeen);
@@ -176,7 +176,7 @@ public class PlanAutomatonBuilderTests
         // _ _ ... _ (11 wildcards) over 100,000 tools: 11 full rows, 1.1 million transitions.
         var plan = Sequence(Enumerable.Repeat(Any, 11).ToArray());
         var result = PlanAutomatonBuilder.Build(new[] { plan }, 100_000, 1000);
-        Assert.True(result.ExceededStateBound);
+        Assert.True(result.ExceededBound);
         Assert.Null(result.Dfa);
     }
 
@@ -216,7 +216,7 @@ public class PlanAutomatonBuilderTests
         // Its speed is measured by CompilerBenchmarks (docs/performance.md), not timed here.
         var plans = LargePolicy.Plans(toolCount: 1000, planCount: 50, seed: 7);
         var result = PlanAutomatonBuilder.Build(plans, 1000, 10_000);
-        Assert.False(result.ExceededStateBound);
+        Assert.False(result.ExceededBound);
         Assert.NotNull(result.Dfa);
         Assert.True(result.Dfa!.StateCount > 1);
     }
