@@ -14,7 +14,7 @@ public sealed class Commitment
     {
         Graph = graph;
         Digest = digest;
-        Tables = new EnforcementTables(graph);
+        Tables = new EnforcementTables(graph, this);
     }
 
     /// <summary>The trajectory's name.</summary>

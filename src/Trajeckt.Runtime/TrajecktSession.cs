@@ -18,38 +18,42 @@ public sealed partial class TrajecktSession
 {
     private static readonly AsyncLocal<TrajecktSession?> s_current = new();
 
-    private readonly Lock _gate = new();
+    // The session's lock is its enforcer, which only the session references: a separate lock object
+    // would add 24 B to every idle session (issue 13), and an uncontended monitor costs the same.
+    private readonly object _gate;
     private readonly SessionEnforcer _enforcer;
-    private readonly DecisionReason _unavailable;
     private readonly bool _haltOnViolation;
     private readonly ILogger _logger;
 
     // False when the session has no logger factory, so the allowed path skips auditing entirely unless a listener subscribes.
     private readonly bool _logging;
-    private readonly FlightRecorder _recorder;
     private readonly DecisionLog? _decisionLog;
     private readonly bool _shadow;
+
+    // Allocated by the first decision: an idle session holds no ring (see FlightRecorder).
+    private FlightRecorder? _recorder;
+    private string? _id;
     private long _steps;
     private bool _halted;
     private long _haltStep;
     private DecisionReason _haltReason;
 
-    private TrajecktSession(SessionEnforcer enforcer, Commitment? commitment, TrajecktOptions options, ILoggerFactory? loggerFactory, string mode)
+    private TrajecktSession(SessionEnforcer enforcer, TrajecktOptions options, ILoggerFactory? loggerFactory)
     {
         _enforcer = enforcer;
-        _unavailable = enforcer.UnavailableReason;
-        _recorder = new FlightRecorder(this, commitment?.Graph);
+        _gate = enforcer;
         _decisionLog = options.DecisionLog;
         _shadow = options.Shadow;
-        Commitment = commitment;
-        IsHeuristic = enforcer is HeuristicEnforcer;
         _haltOnViolation = options.OnViolation == ViolationBehavior.Halt;
         _logging = loggerFactory is not null;
         _logger = loggerFactory?.CreateLogger<TrajecktSession>() ?? (ILogger)NullLogger.Instance;
-        Id = Guid.NewGuid().ToString("N");
+        if (!_logging && !_shadow)
+            return;
         try
         {
-            SessionLog.SessionStarted(_logger, Id, mode);
+            // The mode sentence is formatted only when the event is written.
+            if (_logging && _logger.IsEnabled(LogLevel.Information))
+                SessionLog.SessionStarted(_logger, Id, enforcer.Mode);
             if (_shadow)
                 WarnShadowStarted(enforcer.UnavailableReason);
         }
@@ -71,13 +75,14 @@ public sealed partial class TrajecktSession
     private static readonly Lazy<TrajecktSession> s_refusing = new(() => Create((Commitment?)null));
 
     /// <summary>A unique id for this session, carried by its log events and activity events.</summary>
-    public string Id { get; }
+    /// <remarks>Made on first use, so a session that nobody logs or names pays for no string.</remarks>
+    public string Id => _id ?? Interlocked.CompareExchange(ref _id, Guid.NewGuid().ToString("N"), null) ?? _id;
 
     /// <summary>The commitment the session enforces, or <see langword="null"/> when it has none.</summary>
-    public Commitment? Commitment { get; }
+    public Commitment? Commitment => (_enforcer as GraphEnforcer)?.Commitment;
 
     /// <summary>Whether the session runs in heuristic mode (no commitment, uncommitted sessions allowed).</summary>
-    public bool IsHeuristic { get; }
+    public bool IsHeuristic => _enforcer is HeuristicEnforcer;
 
     /// <summary>Whether an earlier violation halted the session (only with <see cref="ViolationBehavior.Halt"/>).</summary>
     public bool IsHalted
@@ -103,7 +108,7 @@ public sealed partial class TrajecktSession
     {
         options = ValidOptions(options);
         if (commitment is not null)
-            return new TrajecktSession(new GraphEnforcer(commitment), commitment, options, loggerFactory, Committed(commitment));
+            return new TrajecktSession(new GraphEnforcer(commitment), options, loggerFactory);
         return options.RunsHeuristicWhenUncommitted
             ? Heuristic(FrozenDictionary<string, ToolEffects>.Empty, options, loggerFactory)
             : Uncommitted(options, loggerFactory);
@@ -126,7 +131,7 @@ public sealed partial class TrajecktSession
             return Create(load.Commitment, options, loggerFactory);
         options = ValidOptions(options);
         var cause = load.FailureMessage.TrimEnd('.');
-        return new TrajecktSession(new RefusingEnforcer(load.FailureReason, cause), null, options, loggerFactory, "refusing every call: " + cause);
+        return new TrajecktSession(new RefusingEnforcer(load.FailureReason, cause, "refusing every call: " + cause), options, loggerFactory);
     }
 
     /// <summary>
@@ -317,33 +322,33 @@ public sealed partial class TrajecktSession
     public IReadOnlyList<Decision> GetRecentDecisions()
     {
         lock (_gate)
-            return _recorder.Snapshot();
+            return _recorder is { } recorder ? recorder.Snapshot() : [];
     }
 
     internal static void SetCurrent(TrajecktSession? session) => s_current.Value = session;
 
     private static TrajecktOptions ValidOptions(TrajecktOptions? options)
     {
-        options ??= new TrajecktOptions();
+        // The defaults are valid, and a session only reads its options while it is created.
+        if (options is null)
+            return s_defaultOptions;
         TrajecktOptionsValidation.ThrowIfInvalid(options, nameof(options));
         return options;
     }
 
+    private static readonly TrajecktOptions s_defaultOptions = new();
+
     private static TrajecktSession Heuristic(FrozenDictionary<string, ToolEffects> effects, TrajecktOptions options, ILoggerFactory? loggerFactory) =>
-        new(new HeuristicEnforcer(effects), null, options, loggerFactory, $"heuristic mode with {effects.Count} classified tools");
+        new(new HeuristicEnforcer(effects), options, loggerFactory);
 
     private static TrajecktSession Uncommitted(TrajecktOptions options, ILoggerFactory? loggerFactory) =>
         new(
             new RefusingEnforcer(
                 DecisionReason.NoCommitment,
-                "no verified trajectory commitment is installed and the options do not allow uncommitted sessions (AllowUncommitted = false)"),
-            null,
+                "no verified trajectory commitment is installed and the options do not allow uncommitted sessions (AllowUncommitted = false)",
+                "no commitment, refusing every call"),
             options,
-            loggerFactory,
-            "no commitment, refusing every call");
-
-    private static string Committed(Commitment commitment) =>
-        $"enforcing trajectory '{commitment.Name}' ({commitment.Digest})";
+            loggerFactory);
 
     // A foreign tool (see TrajecktSession.ToolIdentity.cs) is refused unknown_tool with its own message, never decided.
     private Decision Decide(string? name, int indexHint, string? foreignTool = null)
@@ -359,7 +364,7 @@ public sealed partial class TrajecktSession
             string? message = null;
             try
             {
-                reason = _ended ? DecisionReason.SessionEnded : _unavailable;
+                reason = _ended ? DecisionReason.SessionEnded : _enforcer.UnavailableReason;
                 if (reason == DecisionReason.None)
                 {
                     reason = _halted ? DecisionReason.Halted
@@ -396,7 +401,7 @@ public sealed partial class TrajecktSession
                 ApplyShadowed(toolIndex, toolName, step);
             }
             decision = new Decision(this, step, toolName, reason, message, wouldRefuse);
-            _recorder.Record(step, toolIndex, toolName, reason, message);
+            (_recorder ??= new FlightRecorder(this, Commitment?.Graph)).Record(step, toolIndex, toolName, reason, message);
             LogCall(in decision, _shadow);
         }
         if (_logging || DecisionTelemetry.IsListening)

@@ -14,9 +14,11 @@ internal sealed class EnforcementTables
     private readonly CompiledGraph _graph;
     private readonly int[]? _dense;
 
-    public EnforcementTables(CompiledGraph graph)
+    public EnforcementTables(CompiledGraph graph, Commitment commitment)
     {
         _graph = graph;
+        Commitment = commitment;
+        Budget = graph.Budget ?? long.MaxValue;
         var tools = graph.ToolArray;
         ToolCount = tools.Length;
         LabelCount = graph.LabelArray.Length;
@@ -50,6 +52,14 @@ internal sealed class EnforcementTables
         if ((long)graph.StateCount * ToolCount <= DenseEntryLimit)
             _dense = BuildDense(graph, ToolCount);
     }
+
+    /// <summary>The commitment these tables belong to, so a session's enforcer needs one reference for both.</summary>
+    public Commitment Commitment { get; }
+
+    public CompiledGraph Graph => _graph;
+
+    /// <summary>The graph's call budget, or <see cref="long.MaxValue"/> when it has none.</summary>
+    public long Budget { get; }
 
     public int ToolCount { get; }
 

@@ -3,19 +3,23 @@ using Trajeckt.Traj.Graph;
 namespace Trajeckt.Enforcement;
 
 /// <summary>
-/// The last <see cref="Capacity"/> call decisions of a session, in rings preallocated at creation.
-/// An allowed call of a declared tool writes no object reference (a tool index instead of its name,
-/// no message), which keeps the GC write barrier off the allowed path.
+/// The last <see cref="Capacity"/> call decisions of a session. A session creates its recorder at its
+/// first decision, and the rings grow by doubling until they hold <see cref="Capacity"/> entries, so a
+/// session of a few calls holds a few entries (issue 13); from then on they are reused in place. An
+/// allowed call of a declared tool writes no object reference (a tool index instead of its name, no
+/// message), which keeps the GC write barrier off the allowed path.
 /// </summary>
 internal sealed class FlightRecorder
 {
     public const int Capacity = 100;
 
+    private const int InitialCapacity = 4;
+
     private readonly TrajecktSession _session;
     private readonly GraphTool[] _tools;
-    private readonly Entry[] _entries = new Entry[Capacity];
-    private readonly string?[] _names = new string?[Capacity];
-    private readonly string?[] _messages = new string?[Capacity];
+    private Entry[] _entries = new Entry[InitialCapacity];
+    private string?[] _names = new string?[InitialCapacity];
+    private string?[] _messages = new string?[InitialCapacity];
     private int _next;
     private int _count;
 
@@ -29,6 +33,8 @@ internal sealed class FlightRecorder
     public void Record(long step, int toolIndex, string? toolName, DecisionReason reason, string? message)
     {
         var slot = _next;
+        if (slot == _entries.Length && slot < Capacity)
+            Grow();
         _entries[slot] = new Entry(step, toolIndex, reason);
         if (toolIndex < 0)
             _names[slot] = toolName;
@@ -58,6 +64,15 @@ internal sealed class FlightRecorder
             copy[i] = new Decision(_session, entry.Step, name, entry.Reason, _messages[slot]);
         }
         return copy;
+    }
+
+    // Before the rings reach Capacity they never wrap (slot i holds the i-th decision), so growing keeps the order.
+    private void Grow()
+    {
+        var length = Math.Min(_entries.Length * 2, Capacity);
+        Array.Resize(ref _entries, length);
+        Array.Resize(ref _names, length);
+        Array.Resize(ref _messages, length);
     }
 
     private readonly record struct Entry(long Step, int ToolIndex, DecisionReason Reason);

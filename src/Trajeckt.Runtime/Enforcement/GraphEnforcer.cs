@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text;
+using Trajeckt.Traj.Graph;
 
 namespace Trajeckt.Enforcement;
 
@@ -9,45 +10,42 @@ namespace Trajeckt.Enforcement;
 /// floored tool. Provenance (which call introduced a label or lowered integrity) is kept only to
 /// explain refusals.
 /// </summary>
-internal sealed class GraphEnforcer : SessionEnforcer
+internal sealed partial class GraphEnforcer : SessionEnforcer
 {
     private const int MaxNamesInMessage = 5;
 
-    private readonly Commitment _commitment;
+    // A tool index that names no tool: the source of an input, or of a label nobody attributed.
+    private const int NoSource = -1;
+
+    // An idle session holds only the fields below and no array unless the graph has more than 64
+    // labels: provenance (which call introduced a label) and pending authorizations are allocated when
+    // first needed, so a million idle sessions cost what their state needs (issue 13).
     private readonly EnforcementTables _tables;
-    private readonly ToolRow[] _rows;
-    private readonly long _budget;
-    private readonly int[] _pending;
     private readonly ulong[] _taintHigh;
-    private readonly string[] _labelSource;
-    private readonly long[] _labelStep;
-    private readonly bool[] _labelReported;
+    private int[]? _pending;
+    private LabelOrigin[]? _labelOrigins;
+    private UnknownLabel? _unknownLabel;
 
     private int _state;
+    private Trust _integrity = Trust.TrustedUser;
+    private int _integritySource = NoSource;
+    private int _lastTool = NoSource;
     private long _allowed;
     private ulong _taintLow;
-    private Trust _integrity = Trust.TrustedUser;
-    private string? _integritySource;
     private long _integrityStep;
-    private string? _lastTool;
     private long _lastStep;
-    private string? _unknownLabel;
-    private string? _unknownLabelSource;
-    private long _unknownLabelStep;
 
     public GraphEnforcer(Commitment commitment)
         : base(DecisionReason.None)
     {
-        _commitment = commitment;
         _tables = commitment.Tables;
-        _rows = _tables.Tools;
-        _budget = commitment.Graph.Budget ?? long.MaxValue;
-        _pending = new int[_tables.FlooredToolCount];
-        _taintHigh = new ulong[_tables.HighWords];
-        _labelSource = new string[_tables.LabelCount];
-        _labelStep = new long[_tables.LabelCount];
-        _labelReported = new bool[_tables.LabelCount];
+        _taintHigh = _tables.HighWords == 0 ? [] : new ulong[_tables.HighWords];
     }
+
+    /// <summary>The commitment this enforcer decides with.</summary>
+    public Commitment Commitment => _tables.Commitment;
+
+    public override string Mode => $"enforcing trajectory '{Commitment.Name}' ({Commitment.Digest})";
 
     public override DecisionReason Decide(string? name, int indexHint, long step, out int toolIndex, out string? toolName)
     {
@@ -58,9 +56,9 @@ internal sealed class GraphEnforcer : SessionEnforcer
             toolName = name;
             return DecisionReason.UnknownTool;
         }
-        ref readonly var row = ref _rows[tool];
+        ref readonly var row = ref _tables.Tools[tool];
         toolName = row.Name;
-        if (_allowed >= _budget)
+        if (_allowed >= _tables.Budget)
             return DecisionReason.Budget;
         var next = _tables.Next(_state, tool);
         if (next < 0)
@@ -68,37 +66,38 @@ internal sealed class GraphEnforcer : SessionEnforcer
         if (row.IsFlowRestricted && TaintLeaksTo(tool, in row))
             return DecisionReason.Flow;
         var usesAuthorization = row.HasFloor && _integrity < row.Floor;
-        if (usesAuthorization && _pending[row.FloorSlot] == 0)
+        if (usesAuthorization && (_pending is null || _pending[row.FloorSlot] == 0))
             return DecisionReason.Floor;
 
         _state = next;
         _allowed++;
         if (usesAuthorization)
-            _pending[row.FloorSlot]--;
-        _lastTool = row.Name;
+            _pending![row.FloorSlot]--;
+        _lastTool = tool;
         _lastStep = step;
         // Declared effects are committed with the decision, so a concurrent call can never be checked
         // against a taint or integrity that misses an already allowed read.
         if (row.HasLabels)
             AddDeclaredLabels(tool, in row, step);
         if (row.Origin < _integrity)
-            LowerIntegrity(row.Origin, row.Name, step);
+            LowerIntegrity(row.Origin, tool, step);
         return DecisionReason.None;
     }
 
     public override void ApplyReported(string? toolName, long step, Trust? origin, IReadOnlyList<string>? labels)
     {
+        var source = Resolve(toolName, -1);
         if (origin is { } reported && Sanitize(reported) is var trust && trust < _integrity)
-            LowerIntegrity(trust, toolName, step);
+            LowerIntegrity(trust, source, step);
         if (labels is null)
             return;
         for (var i = 0; i < labels.Count; i++)
         {
             var label = labels[i];
-            if (label is not null && _commitment.Graph.TryGetLabelIndex(label, out var index))
-                AddLabel(index, toolName, step, reported: true);
+            if (label is not null && _tables.Graph.TryGetLabelIndex(label, out var index))
+                AddLabel(index, source, step, reported: true);
             else
-                AddUnknownLabel(label ?? "(null)", toolName, step);
+                AddUnknownLabel(label ?? "(null)", source, step);
         }
     }
 
@@ -109,17 +108,18 @@ internal sealed class GraphEnforcer : SessionEnforcer
             AssumeWorstOutput(toolName, step);
             return;
         }
-        ref readonly var row = ref _rows[toolIndex];
+        ref readonly var row = ref _tables.Tools[toolIndex];
         if (row.HasLabels)
             AddDeclaredLabels(toolIndex, in row, step);
         if (row.Origin < _integrity)
-            LowerIntegrity(row.Origin, row.Name, step);
+            LowerIntegrity(row.Origin, toolIndex, step);
     }
 
     public override void AssumeWorstOutput(string? toolName, long step)
     {
-        LowerIntegrity(Trust.Untrusted, toolName, step);
-        AddUnknownLabel("(unrecorded output)", toolName, step);
+        var source = Resolve(toolName, -1);
+        LowerIntegrity(Trust.Untrusted, source, step);
+        AddUnknownLabel("(unrecorded output)", source, step);
     }
 
     public override bool Authorize(string? tool, Trust by, out string? toolName, out string message)
@@ -128,10 +128,10 @@ internal sealed class GraphEnforcer : SessionEnforcer
         if (index < 0)
         {
             toolName = tool;
-            message = $"authorization rejected: {Describe(tool)} is not a declared tool of trajectory '{_commitment.Name}'.";
+            message = $"authorization rejected: {Describe(tool)} is not a declared tool of trajectory '{Commitment.Name}'.";
             return false;
         }
-        ref readonly var row = ref _rows[index];
+        ref readonly var row = ref _tables.Tools[index];
         toolName = row.Name;
         if (!row.HasFloor)
         {
@@ -148,6 +148,7 @@ internal sealed class GraphEnforcer : SessionEnforcer
             message = $"authorization rejected: {row.Name} may be authorized only by {row.Authorizer} or higher, not by {by}.";
             return false;
         }
+        _pending ??= new int[_tables.FlooredToolCount];
         var pending = ++_pending[row.FloorSlot];
         message = $"authorization accepted: {row.Name} may run below its floor {row.Floor} {pending} more time{(pending == 1 ? "" : "s")}.";
         return true;
@@ -157,13 +158,13 @@ internal sealed class GraphEnforcer : SessionEnforcer
     {
         trust = Sanitize(trust);
         if (trust < _integrity)
-            LowerIntegrity(trust, null, step);
+            LowerIntegrity(trust, NoSource, step);
     }
 
     public override string DescribeRefusal(DecisionReason reason, string? name, int toolIndex, long step) => reason switch
     {
-        DecisionReason.UnknownTool => $"unknown_tool: {Describe(name)} is not a declared tool of trajectory '{_commitment.Name}'.",
-        DecisionReason.Budget => $"budget: {_rows[toolIndex].Name} would exceed the budget of {_budget} calls at step {step}.",
+        DecisionReason.UnknownTool => $"unknown_tool: {Describe(name)} is not a declared tool of trajectory '{Commitment.Name}'.",
+        DecisionReason.Budget => $"budget: {_tables.Tools[toolIndex].Name} would exceed the budget of {_tables.Budget} calls at step {step}.",
         DecisionReason.Transition => DescribeTransition(toolIndex),
         DecisionReason.Flow => DescribeFlow(toolIndex),
         DecisionReason.Floor => DescribeFloor(toolIndex),
@@ -173,9 +174,10 @@ internal sealed class GraphEnforcer : SessionEnforcer
     private int Resolve(string? name, int indexHint)
     {
         // A handle's index is trusted only when its name matches this graph's tool at that index.
-        if ((uint)indexHint < (uint)_rows.Length && string.Equals(_rows[indexHint].Name, name, StringComparison.Ordinal))
+        var rows = _tables.Tools;
+        if ((uint)indexHint < (uint)rows.Length && string.Equals(rows[indexHint].Name, name, StringComparison.Ordinal))
             return indexHint;
-        return name is not null && _commitment.Graph.TryGetToolIndex(name, out var index) ? index : -1;
+        return name is not null && _tables.Graph.TryGetToolIndex(name, out var index) ? index : -1;
     }
 
     private bool TaintLeaksTo(int tool, in ToolRow row)
@@ -196,7 +198,7 @@ internal sealed class GraphEnforcer : SessionEnforcer
         var fresh = row.SensitiveLow & ~_taintLow;
         while (fresh != 0)
         {
-            AddLabel(BitOperations.TrailingZeroCount(fresh), row.Name, step, reported: false);
+            AddLabel(BitOperations.TrailingZeroCount(fresh), tool, step, reported: false);
             fresh &= fresh - 1;
         }
         var high = _tables.HighWords;
@@ -205,55 +207,52 @@ internal sealed class GraphEnforcer : SessionEnforcer
             fresh = _tables.SensitiveHigh[(tool * high) + w] & ~_taintHigh[w];
             while (fresh != 0)
             {
-                AddLabel(((w + 1) << 6) + BitOperations.TrailingZeroCount(fresh), row.Name, step, reported: false);
+                AddLabel(((w + 1) << 6) + BitOperations.TrailingZeroCount(fresh), tool, step, reported: false);
                 fresh &= fresh - 1;
             }
         }
     }
 
-    private void AddLabel(int label, string? source, long step, bool reported)
+    private void AddLabel(int label, int source, long step, bool reported)
     {
         ref var word = ref label < 64 ? ref _taintLow : ref _taintHigh[(label >> 6) - 1];
         var bit = 1UL << (label & 63);
         if ((word & bit) != 0)
             return;
         word |= bit;
-        _labelSource[label] = source ?? "(unknown)";
-        _labelStep[label] = step;
-        _labelReported[label] = reported;
+        _labelOrigins ??= new LabelOrigin[_tables.LabelCount];
+        _labelOrigins[label] = new LabelOrigin(source, step, reported);
     }
 
-    private void AddUnknownLabel(string label, string? source, long step)
+    private void AddUnknownLabel(string label, int source, long step)
     {
         // One undeclared label already blocks every flow-restricted tool; the first one explains it.
-        if (_unknownLabel is not null)
-            return;
-        _unknownLabel = label;
-        _unknownLabelSource = source;
-        _unknownLabelStep = step;
+        _unknownLabel ??= new UnknownLabel(label, source, step);
     }
 
-    private void LowerIntegrity(Trust trust, string? source, long step)
+    private void LowerIntegrity(Trust trust, int source, long step)
     {
         _integrity = trust;
         _integritySource = source;
         _integrityStep = step;
     }
 
+    private string SourceName(int source) => source == NoSource ? "(unknown)" : _tables.Tools[source].Name;
+
     private string DescribeTransition(int tool)
     {
-        var name = _rows[tool].Name;
-        var after = _lastTool is null ? "as the first call" : $"after {_lastTool} (step {_lastStep})";
+        var name = _tables.Tools[tool].Name;
+        var after = _lastTool == NoSource ? "as the first call" : $"after {SourceName(_lastTool)} (step {_lastStep})";
         var next = new StringBuilder();
         var count = 0;
-        foreach (var (nextTool, _) in _commitment.Graph.GetTransitions(_state))
+        foreach (var (nextTool, _) in _tables.Graph.GetTransitions(_state))
         {
             if (count++ == MaxNamesInMessage)
             {
                 next.Append(", ...");
                 break;
             }
-            next.Append(count == 1 ? "" : ", ").Append(_rows[nextTool].Name);
+            next.Append(count == 1 ? "" : ", ").Append(_tables.Tools[nextTool].Name);
         }
         var allowed = count == 0 ? "the plan allows no further call" : $"the plan allows next: {next}";
         return $"transition: the plan does not allow {name} {after}; {allowed}.";
@@ -261,26 +260,34 @@ internal sealed class GraphEnforcer : SessionEnforcer
 
     private string DescribeFlow(int tool)
     {
-        ref readonly var row = ref _rows[tool];
+        ref readonly var row = ref _tables.Tools[tool];
         var sink = row.IsExternalSink ? "external sink" : "egress tool";
         for (var label = 0; label < _tables.LabelCount; label++)
         {
-            if (InTaint(label) && !_commitment.Graph.FlowAllows(label, tool))
+            if (InTaint(label) && !_tables.Graph.FlowAllows(label, tool))
             {
-                var how = _labelReported[label] ? "reported by" : "read by";
-                return $"flow: label '{_commitment.Graph.LabelArray[label]}' ({how} {_labelSource[label]} at step {_labelStep[label]}) may not reach {sink} {row.Name}";
+                var origin = _labelOrigins![label];
+                var how = origin.Reported ? "reported by" : "read by";
+                return $"flow: label '{_tables.Graph.LabelArray[label]}' ({how} {SourceName(origin.Source)} at step {origin.Step}) may not reach {sink} {row.Name}";
             }
         }
-        return $"flow: label '{_unknownLabel}' (reported by {_unknownLabelSource ?? "(unknown)"} at step {_unknownLabelStep}, declared by no tool) may not reach {sink} {row.Name}";
+        var unknown = _unknownLabel!;
+        return $"flow: label '{unknown.Label}' (reported by {SourceName(unknown.Source)} at step {unknown.Step}, declared by no tool) may not reach {sink} {row.Name}";
     }
 
     private string DescribeFloor(int tool)
     {
-        ref readonly var row = ref _rows[tool];
-        var cause = _integritySource is null ? "an input" : _integritySource;
+        ref readonly var row = ref _tables.Tools[tool];
+        var cause = _integritySource == NoSource ? "an input" : SourceName(_integritySource);
         return $"floor: {row.Name} requires integrity {row.Floor}, but the session's integrity is {_integrity} (lowered by {cause} at step {_integrityStep}) and no authorization for {row.Name} is pending";
     }
 
     private bool InTaint(int label) =>
         ((label < 64 ? _taintLow : _taintHigh[(label >> 6) - 1]) & (1UL << (label & 63))) != 0;
+
+    /// <summary>Which call put a label into the taint, for refusal messages.</summary>
+    private readonly record struct LabelOrigin(int Source, long Step, bool Reported);
+
+    /// <summary>The first label a tool reported that no tool declares; it blocks every flow-restricted tool.</summary>
+    private sealed record UnknownLabel(string Label, int Source, long Step);
 }

@@ -22,6 +22,8 @@ internal sealed class HeuristicEnforcer : SessionEnforcer
         _effects = effects;
     }
 
+    public override string Mode => $"heuristic mode with {_effects.Count} classified tools";
+
     public override DecisionReason Decide(string? name, int indexHint, long step, out int toolIndex, out string? toolName)
     {
         toolIndex = -1;

@@ -4,12 +4,16 @@ namespace Trajeckt.Enforcement;
 internal sealed class RefusingEnforcer : SessionEnforcer
 {
     private readonly string _cause;
+    private readonly string _mode;
 
-    public RefusingEnforcer(DecisionReason reason, string cause)
+    public RefusingEnforcer(DecisionReason reason, string cause, string mode)
         : base(reason)
     {
         _cause = cause;
+        _mode = mode;
     }
+
+    public override string Mode => _mode;
 
     public override DecisionReason Decide(string? name, int indexHint, long step, out int toolIndex, out string? toolName)
     {

@@ -15,6 +15,9 @@ internal abstract class SessionEnforcer
     /// <summary>Check 1: the reason every call is refused (no commitment, invalid seal), or <see cref="DecisionReason.None"/>.</summary>
     public DecisionReason UnavailableReason { get; }
 
+    /// <summary>What the session enforces, for its start log event; computed only when that event is logged.</summary>
+    public abstract string Mode { get; }
+
     /// <summary>
     /// Runs the checks after <c>halted</c> and, when they pass, commits the call (frontier, count,
     /// authorization, declared effects). A refused call changes nothing.
