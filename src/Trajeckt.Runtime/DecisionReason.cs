@@ -44,4 +44,10 @@ public enum DecisionReason
 
     /// <summary><c>session_ended</c>: the session was disposed; it decides no further call.</summary>
     SessionEnded,
+
+    /// <summary><c>store_unavailable</c>: the session store could not be reached, timed out, or kept conflicting beyond the retry bound, so the call could not be decided.</summary>
+    StoreUnavailable,
+
+    /// <summary><c>state_invalid</c>: the session's stored state could not be restored (another commitment, unknown version, altered or malformed).</summary>
+    StateInvalid,
 }

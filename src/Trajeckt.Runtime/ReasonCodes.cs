@@ -41,6 +41,12 @@ public static class ReasonCodes
     /// <summary>The code of <see cref="DecisionReason.SessionEnded"/>.</summary>
     public const string SessionEnded = "session_ended";
 
+    /// <summary>The code of <see cref="DecisionReason.StoreUnavailable"/>.</summary>
+    public const string StoreUnavailable = "store_unavailable";
+
+    /// <summary>The code of <see cref="DecisionReason.StateInvalid"/>.</summary>
+    public const string StateInvalid = "state_invalid";
+
     /// <summary>Returns the stable code of a reason.</summary>
     /// <param name="reason">The reason.</param>
     /// <returns>The code, or <see langword="null"/> for <see cref="DecisionReason.None"/>, which has none.</returns>
@@ -60,6 +66,8 @@ public static class ReasonCodes
         DecisionReason.InternalError => InternalError,
         DecisionReason.AuthorizationRejected => AuthorizationRejected,
         DecisionReason.SessionEnded => SessionEnded,
+        DecisionReason.StoreUnavailable => StoreUnavailable,
+        DecisionReason.StateInvalid => StateInvalid,
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a defined decision reason."),
     };
 
@@ -83,6 +91,8 @@ public static class ReasonCodes
             InternalError => DecisionReason.InternalError,
             AuthorizationRejected => DecisionReason.AuthorizationRejected,
             SessionEnded => DecisionReason.SessionEnded,
+            StoreUnavailable => DecisionReason.StoreUnavailable,
+            StateInvalid => DecisionReason.StateInvalid,
             _ => DecisionReason.None,
         };
         return reason != DecisionReason.None;

@@ -198,20 +198,9 @@ public sealed partial class TrajecktSession
             throw new ArgumentException("The decision was made by another session.", nameof(decision));
         if (reportedOrigin is null && reportedLabels is null)
             return;
-        lock (_gate)
-        {
-            try
-            {
-                _enforcer.ApplyReported(decision.ToolName, decision.Step, reportedOrigin, reportedLabels);
-            }
-            catch (Exception)
-            {
-                // The output cannot be recorded (e.g. a label list that throws): assume it was untrusted
-                // and carried an undeclared label, so nothing downstream can rely on it.
-                _enforcer.AssumeWorstOutput(decision.ToolName, decision.Step);
-            }
-            LogReport(decision.Step, reportedOrigin, reportedLabels);
-        }
+        // An output that cannot be recorded (e.g. a label list that throws) is assumed untrusted and to
+        // carry an undeclared label, so nothing downstream can rely on it (TrajecktSession.State.cs).
+        ApplyReported(decision.ToolName, decision.Step, reportedOrigin, reportedLabels);
     }
 
     /// <summary>Decides an authorization of a floored tool by an instruction of trust <paramref name="by"/>.</summary>

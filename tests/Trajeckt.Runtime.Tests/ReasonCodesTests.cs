@@ -16,6 +16,8 @@ public sealed class ReasonCodesTests
         { DecisionReason.InternalError, "internal_error" },
         { DecisionReason.AuthorizationRejected, "authorization_rejected" },
         { DecisionReason.SessionEnded, "session_ended" },
+        { DecisionReason.StoreUnavailable, "store_unavailable" },
+        { DecisionReason.StateInvalid, "state_invalid" },
     };
 
     [Theory]
