@@ -18,9 +18,6 @@ public sealed partial class TrajecktSession
 {
     private static readonly AsyncLocal<TrajecktSession?> s_current = new();
 
-    // The session's lock is its enforcer, which only the session references: a separate lock object
-    // would add 24 B to every idle session (issue 13), and an uncontended monitor costs the same.
-    private readonly object _gate;
     private readonly SessionEnforcer _enforcer;
     private readonly bool _haltOnViolation;
     private readonly ILogger _logger;
@@ -41,7 +38,6 @@ public sealed partial class TrajecktSession
     private TrajecktSession(SessionEnforcer enforcer, TrajecktOptions options, ILoggerFactory? loggerFactory)
     {
         _enforcer = enforcer;
-        _gate = enforcer;
         _decisionLog = options.DecisionLog;
         _shadow = options.Shadow;
         _haltOnViolation = options.OnViolation == ViolationBehavior.Halt;

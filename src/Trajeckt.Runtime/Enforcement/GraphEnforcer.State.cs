@@ -22,10 +22,11 @@ internal sealed partial class GraphEnforcer
         writer.Varint(_state);
         writer.Varint(_allowed);
         writer.Byte((byte)_integrity);
-        writer.Varint(_integritySource + 1);
-        writer.Varint(_integrityStep);
-        writer.Varint(_lastTool + 1);
-        writer.Varint(_lastStep);
+        var seen = Seen;
+        writer.Varint(seen.IntegritySource + 1);
+        writer.Varint(seen.IntegrityStep);
+        writer.Varint(seen.LastTool + 1);
+        writer.Varint(seen.LastStep);
 
         var labels = 0;
         for (var label = 0; label < _tables.LabelCount; label++)
@@ -35,7 +36,7 @@ internal sealed partial class GraphEnforcer
         {
             if (!InTaint(label))
                 continue;
-            var origin = _labelOrigins![label];
+            var origin = seen.LabelOrigins![label];
             writer.Varint(label);
             writer.Varint(origin.Source + 1);
             writer.Varint(origin.Step);
@@ -47,7 +48,7 @@ internal sealed partial class GraphEnforcer
         foreach (var count in pending)
             writer.Varint(count);
 
-        if (_unknownLabel is { } unknown)
+        if (seen.UnknownLabel is { } unknown)
         {
             writer.Byte(1);
             var text = Encoding.UTF8.GetBytes(unknown.Label);
@@ -78,9 +79,11 @@ internal sealed partial class GraphEnforcer
         if (!reader.TryByte(out var integrity) || integrity > (byte)Trust.TrustedUser)
             return Fail("the integrity is not a trust level", out error);
         _integrity = (Trust)integrity;
-        if (!TryReadSource(ref reader, tools, out _integritySource) || !reader.TryVarint(maxStep, out _integrityStep))
+        // A restored enforcer always has provenance: states are only worth storing once something happened.
+        var why = Why;
+        if (!TryReadSource(ref reader, tools, out why.IntegritySource) || !reader.TryVarint(maxStep, out why.IntegrityStep))
             return Fail("the integrity's source is not a tool of the graph", out error);
-        if (!TryReadSource(ref reader, tools, out _lastTool) || !reader.TryVarint(maxStep, out _lastStep))
+        if (!TryReadSource(ref reader, tools, out why.LastTool) || !reader.TryVarint(maxStep, out why.LastStep))
             return Fail("the last call is not a tool of the graph", out error);
 
         if (!reader.TryInt(_tables.LabelCount, out var labels))
@@ -94,8 +97,8 @@ internal sealed partial class GraphEnforcer
                 || !reader.TryByte(out var reported) || reported > 1)
                 return Fail("a taint label's origin is malformed", out error);
             SetTaintBit(label);
-            _labelOrigins ??= new LabelOrigin[_tables.LabelCount];
-            _labelOrigins[label] = new LabelOrigin(source, step, reported == 1);
+            why.LabelOrigins ??= new LabelOrigin[_tables.LabelCount];
+            why.LabelOrigins[label] = new LabelOrigin(source, step, reported == 1);
             previous = label;
         }
 
@@ -119,7 +122,8 @@ internal sealed partial class GraphEnforcer
                 || !TryDecode(text, out var label)
                 || !TryReadSource(ref reader, tools, out var source) || !reader.TryVarint(maxStep, out var step))
                 return Fail("the undeclared label is malformed", out error);
-            _unknownLabel = new UnknownLabel(label, source, step);
+            _hasUnknownLabel = true;
+            why.UnknownLabel = new UnknownLabel(label, source, step);
         }
         error = null;
         return true;

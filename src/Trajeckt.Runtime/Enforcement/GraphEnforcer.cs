@@ -18,22 +18,19 @@ internal sealed partial class GraphEnforcer : SessionEnforcer
     private const int NoSource = -1;
 
     // An idle session holds only the fields below and no array unless the graph has more than 64
-    // labels: provenance (which call introduced a label) and pending authorizations are allocated when
-    // first needed, so a million idle sessions cost what their state needs (issue 13).
+    // labels: provenance (which call introduced a label or lowered integrity, only to explain refusals)
+    // and pending authorizations are allocated when first needed, so a million idle sessions cost
+    // what their state needs (issue 13).
     private readonly EnforcementTables _tables;
     private readonly ulong[] _taintHigh;
     private int[]? _pending;
-    private LabelOrigin[]? _labelOrigins;
-    private UnknownLabel? _unknownLabel;
+    private Provenance? _provenance;
 
     private int _state;
     private Trust _integrity = Trust.TrustedUser;
-    private int _integritySource = NoSource;
-    private int _lastTool = NoSource;
+    private bool _hasUnknownLabel;
     private long _allowed;
     private ulong _taintLow;
-    private long _integrityStep;
-    private long _lastStep;
 
     public GraphEnforcer(Commitment commitment)
         : base(DecisionReason.None)
@@ -73,8 +70,9 @@ internal sealed partial class GraphEnforcer : SessionEnforcer
         _allowed++;
         if (usesAuthorization)
             _pending![row.FloorSlot]--;
-        _lastTool = tool;
-        _lastStep = step;
+        var why = Why;
+        why.LastTool = tool;
+        why.LastStep = step;
         // Declared effects are committed with the decision, so a concurrent call can never be checked
         // against a taint or integrity that misses an already allowed read.
         if (row.HasLabels)
@@ -182,7 +180,7 @@ internal sealed partial class GraphEnforcer : SessionEnforcer
 
     private bool TaintLeaksTo(int tool, in ToolRow row)
     {
-        if ((_taintLow & ~row.FlowLow) != 0 || _unknownLabel is not null)
+        if ((_taintLow & ~row.FlowLow) != 0 || _hasUnknownLabel)
             return true;
         var high = _tables.HighWords;
         for (var w = 0; w < high; w++)
@@ -220,29 +218,41 @@ internal sealed partial class GraphEnforcer : SessionEnforcer
         if ((word & bit) != 0)
             return;
         word |= bit;
-        _labelOrigins ??= new LabelOrigin[_tables.LabelCount];
-        _labelOrigins[label] = new LabelOrigin(source, step, reported);
+        var why = Why;
+        why.LabelOrigins ??= new LabelOrigin[_tables.LabelCount];
+        why.LabelOrigins[label] = new LabelOrigin(source, step, reported);
     }
 
     private void AddUnknownLabel(string label, int source, long step)
     {
         // One undeclared label already blocks every flow-restricted tool; the first one explains it.
-        _unknownLabel ??= new UnknownLabel(label, source, step);
+        if (_hasUnknownLabel)
+            return;
+        _hasUnknownLabel = true;
+        Why.UnknownLabel = new UnknownLabel(label, source, step);
     }
 
     private void LowerIntegrity(Trust trust, int source, long step)
     {
         _integrity = trust;
-        _integritySource = source;
-        _integrityStep = step;
+        var why = Why;
+        why.IntegritySource = source;
+        why.IntegrityStep = step;
     }
+
+    /// <summary>The provenance to write to, created by the first change that has one.</summary>
+    private Provenance Why => _provenance ??= new Provenance();
+
+    /// <summary>The provenance to read: an empty one while nothing was recorded.</summary>
+    private Provenance Seen => _provenance ?? Provenance.None;
 
     private string SourceName(int source) => source == NoSource ? "(unknown)" : _tables.Tools[source].Name;
 
     private string DescribeTransition(int tool)
     {
         var name = _tables.Tools[tool].Name;
-        var after = _lastTool == NoSource ? "as the first call" : $"after {SourceName(_lastTool)} (step {_lastStep})";
+        var seen = Seen;
+        var after = seen.LastTool == NoSource ? "as the first call" : $"after {SourceName(seen.LastTool)} (step {seen.LastStep})";
         var next = new StringBuilder();
         var count = 0;
         foreach (var (nextTool, _) in _tables.Graph.GetTransitions(_state))
@@ -266,24 +276,38 @@ internal sealed partial class GraphEnforcer : SessionEnforcer
         {
             if (InTaint(label) && !_tables.Graph.FlowAllows(label, tool))
             {
-                var origin = _labelOrigins![label];
+                var origin = Seen.LabelOrigins![label];
                 var how = origin.Reported ? "reported by" : "read by";
                 return $"flow: label '{_tables.Graph.LabelArray[label]}' ({how} {SourceName(origin.Source)} at step {origin.Step}) may not reach {sink} {row.Name}";
             }
         }
-        var unknown = _unknownLabel!;
+        var unknown = Seen.UnknownLabel!;
         return $"flow: label '{unknown.Label}' (reported by {SourceName(unknown.Source)} at step {unknown.Step}, declared by no tool) may not reach {sink} {row.Name}";
     }
 
     private string DescribeFloor(int tool)
     {
         ref readonly var row = ref _tables.Tools[tool];
-        var cause = _integritySource == NoSource ? "an input" : SourceName(_integritySource);
-        return $"floor: {row.Name} requires integrity {row.Floor}, but the session's integrity is {_integrity} (lowered by {cause} at step {_integrityStep}) and no authorization for {row.Name} is pending";
+        var seen = Seen;
+        var cause = seen.IntegritySource == NoSource ? "an input" : SourceName(seen.IntegritySource);
+        return $"floor: {row.Name} requires integrity {row.Floor}, but the session's integrity is {_integrity} (lowered by {cause} at step {seen.IntegrityStep}) and no authorization for {row.Name} is pending";
     }
 
     private bool InTaint(int label) =>
         ((label < 64 ? _taintLow : _taintHigh[(label >> 6) - 1]) & (1UL << (label & 63))) != 0;
+
+    /// <summary>Which calls changed the state, for refusal messages only: no decision reads it.</summary>
+    private sealed class Provenance
+    {
+        public static readonly Provenance None = new();
+
+        public int IntegritySource = NoSource;
+        public long IntegrityStep;
+        public int LastTool = NoSource;
+        public long LastStep;
+        public LabelOrigin[]? LabelOrigins;
+        public UnknownLabel? UnknownLabel;
+    }
 
     /// <summary>Which call put a label into the taint, for refusal messages.</summary>
     private readonly record struct LabelOrigin(int Source, long Step, bool Reported);
