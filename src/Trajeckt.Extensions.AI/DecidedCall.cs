@@ -1,4 +1,3 @@
-using Microsoft.Extensions.AI;
 using Trajeckt.Interception;
 
 namespace Trajeckt.Extensions.AI;
@@ -11,10 +10,12 @@ internal static class DecidedCall
     /// <param name="run">Runs the call.</param>
     /// <param name="invokedFunction">
     /// The AIFunction that <paramref name="run"/> invokes when it may be a gate (a kernel function made of a gated
-    /// AIFunction): that gate then takes this decision instead of deciding again. <see langword="null"/> when the
-    /// caller has passed over any gate itself, so that every gate inside decides.
+    /// AIFunction): that gate then takes this decision instead of deciding again; or
+    /// <see cref="FrameworkDecisions.FirstGateOfTheTool"/> when <paramref name="run"/> is no tool itself but code that
+    /// calls the tool through a gate. <see langword="null"/> when the caller has passed over any gate itself, or cannot
+    /// tell, so that every gate inside decides.
     /// </param>
-    public static async ValueTask<object?> RunAsync(TrajecktSession session, Decision decision, Func<ValueTask<object?>> run, AIFunction? invokedFunction = null)
+    public static async ValueTask<object?> RunAsync(TrajecktSession session, Decision decision, Func<ValueTask<object?>> run, object? invokedFunction = null)
     {
         var report = TrajecktToolOutput.Begin();
         try

@@ -54,6 +54,10 @@ internal static class ToolFunctions
     private static bool IsForeign(AIFunction generatedGate, TrajecktSession session) =>
         generatedGate.GetService(typeof(ToolSlot)) is not ToolSlot slot || slot.IsForeign(session, out _);
 
+    /// <summary>Whether <paramref name="function"/> is itself a gate: a <see cref="TrajecktAIFunction"/> or the generator's gated function.</summary>
+    public static bool IsGate(AIFunction function) =>
+        function is TrajecktAIFunction || function.GetType().FullName == GeneratedGateTypeName;
+
     private static AIFunction? Inner(AIFunction function) => function switch
     {
         TrajecktAIFunction gated => gated.Inner,

@@ -8,9 +8,20 @@ namespace Trajeckt.Interception;
 /// session, can claim it, and only once, so any other call, such as a gate that the invoked code calls itself, is
 /// decided as usual.
 /// </summary>
+/// <remarks>
+/// A framework handler that is not itself a tool (an MCP server tool whose body calls the <c>[Tool]</c> method that
+/// does the work) marks its call with <see cref="FirstGateOfTheTool"/>: then the first gate of the same tool and
+/// session that its code reaches, whatever object it is, is the decided call and claims it; any later one is decided.
+/// </remarks>
 internal static class FrameworkDecisions
 {
     private static readonly AsyncLocal<Running?> s_running = new();
+
+    /// <summary>
+    /// Passed to <see cref="Enter"/> as the function when the framework invokes no gate itself but code that calls the
+    /// tool through one: the first gate of that tool and session in the flow claims the decision.
+    /// </summary>
+    public static readonly object FirstGateOfTheTool = new();
 
     /// <summary>
     /// Marks <paramref name="decision"/>, allowed in <paramref name="session"/>, as the call now running, until the
@@ -26,11 +37,12 @@ internal static class FrameworkDecisions
 
     /// <summary>
     /// Whether the running call is a call of <paramref name="toolName"/> in <paramref name="session"/> that the
-    /// framework makes by invoking <paramref name="gate"/> itself, and no gate has claimed it yet; claims it if so.
+    /// framework makes by invoking <paramref name="gate"/> itself (or, marked with <see cref="FirstGateOfTheTool"/>,
+    /// through any gate), and no gate has claimed it yet; claims it if so.
     /// </summary>
     public static bool TryClaim(TrajecktSession session, string toolName, object gate) =>
         s_running.Value is { } running
-        && ReferenceEquals(running.Function, gate)
+        && (ReferenceEquals(running.Function, gate) || ReferenceEquals(running.Function, FirstGateOfTheTool))
         && ReferenceEquals(running.Session, session)
         && string.Equals(running.ToolName, toolName, StringComparison.Ordinal)
         && Interlocked.Exchange(ref running.Claimed, 1) == 0;

@@ -10,17 +10,21 @@ namespace Trajeckt.Interception;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ToolGate
 {
-    /// <summary>Decides a call of <paramref name="toolName"/>; on allow, commits it and returns the call to complete.</summary>
+    /// <summary>
+    /// Decides a call of <paramref name="toolName"/>; on allow, commits it and returns the call to complete. Inside a
+    /// framework handler that has decided this tool's call for the first gate its code reaches (an MCP server tool whose
+    /// body calls the tool method), the call takes that decision instead and the returned call is empty.
+    /// </summary>
     /// <param name="toolName">The tool's name.</param>
     /// <returns>The allowed call; pass nothing to the tool, call <see cref="GatedCall.Complete"/> when it is done.</returns>
     /// <exception cref="TrajectoryViolationException">The call is refused; the tool must not run.</exception>
     public static GatedCall Begin(string toolName)
     {
         var session = TrajecktSession.CurrentOrRefusing;
-        return Allowed(session, session.Begin(toolName));
+        return FrameworkDecisions.TryClaim(session, toolName, toolName) ? default : Allowed(session, session.Begin(toolName));
     }
 
-    /// <summary>Decides a call of the tool of <paramref name="slot"/>, as <see cref="Begin(string)"/> does.</summary>
+    /// <summary>Decides a call of the tool of <paramref name="slot"/>, as <see cref="Begin(string)"/> does, or takes the decision a framework handler made for it.</summary>
     /// <param name="slot">The interceptor's slot for the tool.</param>
     /// <returns>The allowed call; call <see cref="GatedCall.Complete"/> when the tool is done.</returns>
     /// <exception cref="TrajectoryViolationException">The call is refused; the tool must not run.</exception>
@@ -28,7 +32,8 @@ public static class ToolGate
     {
         ArgumentNullException.ThrowIfNull(slot);
         var session = TrajecktSession.CurrentOrRefusing;
-        return Allowed(session, slot.Begin(session));
+        // Inside a framework handler that decided this tool's call and marked it for the first gate it reaches.
+        return FrameworkDecisions.TryClaim(session, slot.ToolName, slot) ? default : Allowed(session, slot.Begin(session));
     }
 
     /// <summary>
