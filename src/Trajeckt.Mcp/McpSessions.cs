@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using ModelContextProtocol.Server;
 
@@ -11,15 +12,41 @@ internal static class McpSessions
 {
     private static readonly ConditionalWeakTable<McpServer, TrajecktSession> s_sessions = new();
 
-    /// <summary>
-    /// Gives <paramref name="server"/> its session on its first <c>initialize</c>. A second <c>initialize</c> on the same
-    /// MCP session keeps the first session: a client must not be able to wash its taint off by initializing again.
-    /// </summary>
-    public static void Begin(McpServer server, Func<McpServer, TrajecktSession?> create) =>
-        s_sessions.GetValue(server, s => Create(s, create));
+    // Filters and tools see the session's server through a wrapper made for each message (it binds replies to the
+    // request's transport); the SDK keeps it internal, holding the session's own server in a field. Without that field
+    // (a changed SDK) no message can be told apart by session, and every call is refused: never a shared or fresh session.
+    private static readonly Type? s_wrapper = typeof(McpServer).Assembly.GetType("ModelContextProtocol.Server.DestinationBoundMcpServer");
 
-    public static bool TryGet(McpServer server, out TrajecktSession session) =>
-        s_sessions.TryGetValue(server, out session!);
+    private static readonly FieldInfo? s_wrapped = s_wrapper?
+        .GetFields(BindingFlags.Instance | BindingFlags.NonPublic)
+        .SingleOrDefault(f => typeof(McpServer).IsAssignableFrom(f.FieldType));
+
+    /// <summary>
+    /// Gives the MCP session of <paramref name="server"/> its session on its first <c>initialize</c>. A second
+    /// <c>initialize</c> keeps the first session: a client must not be able to wash its taint off by initializing again.
+    /// </summary>
+    /// <returns>Whether the MCP session could be told; if not, its calls are refused.</returns>
+    public static bool Begin(McpServer server, Func<McpServer, TrajecktSession?> create)
+    {
+        if (SessionServer(server) is not { } key)
+            return false;
+        s_sessions.GetValue(key, _ => Create(server, create));
+        return true;
+    }
+
+    public static bool TryGet(McpServer server, out TrajecktSession session)
+    {
+        session = null!;
+        return SessionServer(server) is { } key && s_sessions.TryGetValue(key, out session!);
+    }
+
+    /// <summary>The server object of the MCP session that <paramref name="server"/> (maybe a per-message wrapper) belongs to.</summary>
+    private static McpServer? SessionServer(McpServer server)
+    {
+        if (server.GetType() != s_wrapper)
+            return server;
+        return s_wrapped?.GetValue(server) as McpServer;
+    }
 
     // Every failure yields a session that refuses every call: the MCP session is never left without one to fail open.
     private static TrajecktSession Create(McpServer server, Func<McpServer, TrajecktSession?> create)

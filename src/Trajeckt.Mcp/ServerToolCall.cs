@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.AI;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -31,10 +32,10 @@ internal readonly record struct ServerToolCall(object? Claimant, CallToolResult?
     }
 
     // The SDK's AIFunctionMcpServerTool (what [McpServerTool] methods and McpServerTool.Create make) is internal; its
-    // AIFunction property is public. If it moves, tools are of an unknown kind: gates inside decide again, never less.
+    // AIFunction property is internal too. If it moves, tools are of an unknown kind: gates inside decide again, never less.
     private static readonly Type? s_functionTool = typeof(McpServerTool).Assembly.GetType("ModelContextProtocol.Server.AIFunctionMcpServerTool");
 
-    private static readonly System.Reflection.PropertyInfo? s_function = s_functionTool?.GetProperty("AIFunction", typeof(AIFunction));
+    private static readonly PropertyInfo? s_function = s_functionTool?.GetProperty("AIFunction", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
 
     private static AIFunction? FunctionOf(McpServerTool tool) =>
         tool.GetType() == s_functionTool ? s_function?.GetValue(tool) as AIFunction : null;

@@ -33,6 +33,7 @@ public static class TrajecktMcpServerBuilderExtensions
         builder.Services.AddSingleton<Registered>();
         builder.WithMessageFilters(filters => filters.AddIncomingFilter(next => async (context, cancellationToken) =>
         {
+            // The session is made before the SDK answers, so no tools/call of this MCP session can precede it.
             if (context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.Initialize })
                 McpSessions.Begin(context.Server, create);
             await next(context, cancellationToken).ConfigureAwait(false);
