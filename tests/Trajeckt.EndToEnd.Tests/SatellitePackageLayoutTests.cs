@@ -31,10 +31,21 @@ public sealed class SatellitePackageLayoutTests(Workbench bench)
         Assert.Equal($"[{bench.Version}]", dependencies["Trajeckt.Extensions.AI"].Version);
     }
 
+    [Fact]
+    public void Mcp_depends_on_exactly_this_Trajeckt_and_Trajeckt_Extensions_AI_and_on_the_MCP_SDK()
+    {
+        var dependencies = Dependencies("Trajeckt.Mcp");
+
+        Assert.Equal(["ModelContextProtocol", "Trajeckt", "Trajeckt.Extensions.AI"], dependencies.Keys.Order());
+        AssertTrajecktWithAllAssets(dependencies["Trajeckt"]);
+        Assert.Equal($"[{bench.Version}]", dependencies["Trajeckt.Extensions.AI"].Version);
+    }
+
     [Theory]
     [InlineData("Trajeckt")]
     [InlineData("Trajeckt.Extensions.AI")]
     [InlineData("Trajeckt.SemanticKernel")]
+    [InlineData("Trajeckt.Mcp")]
     public void No_package_depends_on_the_assemblies_that_ship_inside_Trajeckt(string id)
     {
         var dependencies = Dependencies(id);
@@ -46,6 +57,7 @@ public sealed class SatellitePackageLayoutTests(Workbench bench)
     [Theory]
     [InlineData("Trajeckt.Extensions.AI", "extensions-ai.md")]
     [InlineData("Trajeckt.SemanticKernel", "semantic-kernel.md")]
+    [InlineData("Trajeckt.Mcp", "mcp.md")]
     public void Lib_holds_only_the_package_s_own_assembly_and_its_docs_and_the_readme_is_its_page(string id, string readme)
     {
         using var package = ZipFile.OpenRead(bench.PackageFile(id));

@@ -108,4 +108,22 @@ public sealed class FrameworkDecisionTests
             return FrameworkDecisions.TryClaim(_session, "read_customer", _gate);
         }
     }
+
+    [Fact]
+    public void Marked_for_the_first_gate_the_first_plain_gate_of_the_tool_claims_once_and_any_other_call_is_decided()
+    {
+        using var scope = _session.Enter();
+        var decision = _session.Begin("read_customer");
+
+        using (FrameworkDecisions.Enter(_session, in decision, FrameworkDecisions.FirstGateOfTheTool))
+        {
+            Assert.Throws<TrajectoryViolationException>(() => ToolGate.Begin(new ToolSlot("send_email")));
+            ToolGate.Begin(_read).Complete();
+            Assert.Equal(2, _session.GetRecentDecisions().Count);
+
+            ToolGate.Begin("read_customer").Complete();
+            Assert.Equal(3, _session.GetRecentDecisions().Count);
+        }
+        _session.Complete(in decision);
+    }
 }
