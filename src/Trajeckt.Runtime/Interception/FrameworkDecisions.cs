@@ -47,6 +47,9 @@ internal static class FrameworkDecisions
         && string.Equals(running.ToolName, toolName, StringComparison.Ordinal)
         && Interlocked.Exchange(ref running.Claimed, 1) == 0;
 
+    /// <summary>Whether a framework's call is marked in this flow (cheap: the intercepted path asks it before any claim).</summary>
+    public static bool IsRunning => s_running.Value is not null;
+
     /// <summary>Restores the call that was running before.</summary>
     public readonly struct Scope(Running? previous) : IDisposable
     {

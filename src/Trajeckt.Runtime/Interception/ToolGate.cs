@@ -33,7 +33,10 @@ public static class ToolGate
         ArgumentNullException.ThrowIfNull(slot);
         var session = TrajecktSession.CurrentOrRefusing;
         // Inside a framework handler that decided this tool's call and marked it for the first gate it reaches.
-        return FrameworkDecisions.TryClaim(session, slot.ToolName, slot) ? default : Allowed(session, slot.Begin(session));
+        // The claim takes the decision only for the very tool the call site was compiled for; a foreign one is decided (refused).
+        return FrameworkDecisions.IsRunning && !slot.IsForeign(session, out _) && FrameworkDecisions.TryClaim(session, slot.ToolName, slot)
+            ? default
+            : Allowed(session, slot.Begin(session));
     }
 
     /// <summary>

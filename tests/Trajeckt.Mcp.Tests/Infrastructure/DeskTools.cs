@@ -5,7 +5,7 @@ namespace Trajeckt.Mcp.Tests.Infrastructure;
 /// <summary>The [Tool] methods the MCP tools below run: every call of them in this project is intercepted by the generator.</summary>
 public sealed class Mailer(ToolLog log)
 {
-    [Tool("send_email")]
+    [Tool("send_email"), Sink(SinkKind.External)]
     public string SendEmail(string to)
     {
         log.Add("send_email");
@@ -18,7 +18,7 @@ public sealed class Mailer(ToolLog log)
 public sealed class DeskTools(ToolLog log, Mailer mailer)
 {
     /// <summary>Both an MCP tool and a Trajeckt tool: the SDK runs it by reflection, which nothing intercepts.</summary>
-    [McpServerTool(Name = "read_customer"), Tool("read_customer")]
+    [McpServerTool(Name = "read_customer"), Tool("read_customer"), SensitiveRead("customer-pii")]
     public string ReadCustomer(string id)
     {
         log.Add("read_customer");
@@ -30,7 +30,7 @@ public sealed class DeskTools(ToolLog log, Mailer mailer)
     public string SendEmail(string to) => mailer.SendEmail(to);
 
     /// <summary>An MCP tool named otherwise than the [Tool] it is: refused, since its effects would be the wrong tool's.</summary>
-    [McpServerTool(Name = "lookup"), Tool("read_customer_by_mail")]
+    [McpServerTool(Name = "lookup"), Tool("read_customer_by_mail"), SensitiveRead("customer-pii")]
     public string Lookup(string mail)
     {
         log.Add("read_customer_by_mail");

@@ -13,14 +13,7 @@ internal static class Policies
         }
         """;
 
-    /// <summary>One read, then at most one send: a call counted twice breaks it.</summary>
-    public const string ReadThenSend = """
-        trajectory ReadThenSend {
-          tool read_customer : sensitive(customer-pii);
-          tool send_email    : sink(external);
-          tool read_customer_by_mail : sensitive(customer-pii);
-          flow customer-pii -> send_email;
-          plan read_customer send_email?;
-        }
-        """;
+    /// <summary>One read, then at most one send: a call counted twice breaks it. The project's own .traj, so that intercepted calls are this policy's tools.</summary>
+    public static string ReadThenSend => File.ReadAllText(Path.Combine(Trajeckt.TestSupport.RepoPaths.Root, "tests", "Trajeckt.Mcp.Tests", "readthensend.traj"));
+
 }
