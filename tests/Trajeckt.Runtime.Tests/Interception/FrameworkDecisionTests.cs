@@ -117,7 +117,7 @@ public sealed class FrameworkDecisionTests
 
         using (FrameworkDecisions.Enter(_session, in decision, FrameworkDecisions.FirstGateOfTheTool))
         {
-            Assert.Throws<TrajectoryViolationException>(() => ToolGate.Begin(new ToolSlot("send_email")));
+            Assert.Throws<TrajectoryViolationException>(() => ToolGate.Begin(new ToolSlot("send_email", "sink(external)")));
             ToolGate.Begin(_read).Complete();
             Assert.Equal(2, _session.GetRecentDecisions().Count);
 
