@@ -17,7 +17,7 @@ public sealed class BypassAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.ToolAsDelegate, Descriptors.ToolByReflection, Descriptors.UngatedRegistration, Descriptors.LambdaRegistration);
+        Descriptors.ToolAsDelegate, Descriptors.ToolByReflection, Descriptors.UngatedRegistration, Descriptors.LambdaRegistration, Descriptors.MediationNotChecked);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -30,9 +30,9 @@ public sealed class BypassAnalyzer : DiagnosticAnalyzer
             if (TrajecktSymbols.TryCreate(start.Compilation) is not { } symbols)
                 return;
             var gates = new Mediation.GateVerifier(start.Compilation, symbols);
-            start.RegisterOperationAction(c => Guard.Run(() => AnalyzeMethodReference(c, symbols, gates)), OperationKind.MethodReference);
-            start.RegisterOperationAction(c => Guard.Run(() => AnalyzeInvocation(c, symbols)), OperationKind.Invocation);
-            start.RegisterOperationAction(c => Guard.Run(() => AnalyzeDynamicInvocation(c, symbols)), OperationKind.DynamicInvocation);
+            start.RegisterOperationAction(c => Mediation.FailClosed.Run(c, () => AnalyzeMethodReference(c, symbols, gates)), OperationKind.MethodReference);
+            start.RegisterOperationAction(c => Mediation.FailClosed.Run(c, () => AnalyzeInvocation(c, symbols)), OperationKind.Invocation);
+            start.RegisterOperationAction(c => Mediation.FailClosed.Run(c, () => AnalyzeDynamicInvocation(c, symbols)), OperationKind.DynamicInvocation);
         });
     }
 

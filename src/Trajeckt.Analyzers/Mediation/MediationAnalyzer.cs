@@ -34,9 +34,9 @@ public sealed class MediationAnalyzer : DiagnosticAnalyzer
                 return;
             var gates = new GateVerifier(start.Compilation, symbols);
             var dispatch = new DispatchTargets(start.Compilation, symbols);
-            start.RegisterOperationAction(c => Checked(c, () => AnalyzeInvocation(c, symbols, gates, dispatch)), OperationKind.Invocation);
-            start.RegisterOperationAction(c => Checked(c, () => AnalyzeMethodReference(c, dispatch)), OperationKind.MethodReference);
-            start.RegisterOperationAction(c => Checked(c, () => AnalyzeImplicit(c, symbols)), MediatedOperations.Implicit);
+            start.RegisterOperationAction(c => FailClosed.Run(c, () => AnalyzeInvocation(c, symbols, gates, dispatch)), OperationKind.Invocation);
+            start.RegisterOperationAction(c => FailClosed.Run(c, () => AnalyzeMethodReference(c, dispatch)), OperationKind.MethodReference);
+            start.RegisterOperationAction(c => FailClosed.Run(c, () => AnalyzeImplicit(c, symbols)), MediatedOperations.Implicit);
         });
     }
 
@@ -163,22 +163,4 @@ public sealed class MediationAnalyzer : DiagnosticAnalyzer
     }
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
-
-    // An analysis that throws must fail the build, not pass it: this check is the guarantee.
-    private static void Checked(OperationAnalysisContext context, Action analysis)
-    {
-        try
-        {
-            analysis();
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception exception)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.MediationNotChecked, context.Operation.Syntax.GetLocation(),
-                exception.GetType().Name + ": " + exception.Message));
-        }
-    }
 }

@@ -35,7 +35,7 @@ public sealed class ReflectionAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.ReflectionOnToolType, Descriptors.UnresolvedReflection);
+        Descriptors.ReflectionOnToolType, Descriptors.UnresolvedReflection, Descriptors.MediationNotChecked);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -47,9 +47,9 @@ public sealed class ReflectionAnalyzer : DiagnosticAnalyzer
             if (TrajecktSymbols.TryCreate(start.Compilation) is not { } symbols)
                 return;
             var types = new ReflectedTypes(start.Compilation, symbols);
-            start.RegisterOperationAction(c => Guard.Run(() => AnalyzeInvocation(c, symbols, types)), OperationKind.Invocation);
-            start.RegisterOperationAction(c => Guard.Run(() => AnalyzeProperty(c, symbols, types)), OperationKind.PropertyReference);
-            start.RegisterSymbolAction(c => Guard.Run(() => AnalyzeUnsafeAccessor(c, symbols)), SymbolKind.Method);
+            start.RegisterOperationAction(c => FailClosed.Run(c, () => AnalyzeInvocation(c, symbols, types)), OperationKind.Invocation);
+            start.RegisterOperationAction(c => FailClosed.Run(c, () => AnalyzeProperty(c, symbols, types)), OperationKind.PropertyReference);
+            start.RegisterSymbolAction(c => FailClosed.Run(c, () => AnalyzeUnsafeAccessor(c, symbols)), SymbolKind.Method);
         });
     }
 
