@@ -47,7 +47,11 @@ public class GeneratorBenchmarks
     [Benchmark]
     public int FullRun() => CreateDriver(track: false).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
 
-    /// <summary>The same driver after an edit of a file with no tool call, as an IDE or incremental build reuses it.</summary>
+    /// <summary>
+    /// The same driver after an edit of a file with no tool call, as an IDE reuses it: only the edited file is bound
+    /// again (issue 10's target: at most 50 ms). Its same-run baseline is <see cref="InterceptorParserAlone"/>, what
+    /// the edit cost when every file was bound again.
+    /// </summary>
     [Benchmark]
     public int RunAfterUnrelatedEdit() => _warmDriver.RunGenerators(_edited).GetRunResult().GeneratedTrees.Length;
 
@@ -78,14 +82,16 @@ public class GeneratorBenchmarks
     {
         var compilation = SyntheticAgent.Compile(_trees);
         var first = CreateDriver(track: true).RunGenerators(compilation);
-        // The graph and one interceptor file per caller file, with no error: else the figures measure a failure.
+        // The graph and one interceptor file per caller file (and the AIFunction files, as the benchmark references
+        // Microsoft.Extensions.AI), with no error: else the figures measure a failure.
         var firstResult = first.GetRunResult().Results.Single();
-        if (firstResult.Exception is not null || firstResult.GeneratedSources.Length != 1 + 100 || !firstResult.Diagnostics.IsEmpty)
-            throw new InvalidOperationException($"the synthetic project does not generate as expected: {firstResult.Exception}{string.Join("; ", firstResult.Diagnostics.Take(3))}");
+        var interceptorFiles = firstResult.GeneratedSources.Count(source => source.HintName.StartsWith("TrajecktInterceptors.", StringComparison.Ordinal));
+        if (firstResult.Exception is not null || interceptorFiles != 100 || !firstResult.GeneratedSources.Any(source => source.HintName == "TrajecktGraphs.g.cs") || !firstResult.Diagnostics.IsEmpty)
+            throw new InvalidOperationException($"the synthetic project does not generate as expected ({interceptorFiles} interceptor files): {firstResult.Exception}{string.Join("; ", firstResult.Diagnostics.Take(3))}");
 
         var result = first.RunGenerators(SyntheticAgent.EditUnrelated(compilation, 1)).GetRunResult().Results.Single();
         var regenerated = result.TrackedSteps
-            .Where(step => step.Key is TrackingNames.Tools or TrackingNames.Policies or TrackingNames.Graphs or TrackingNames.InterceptorFiles)
+            .Where(step => step.Key is TrackingNames.Tools or TrackingNames.Policies or TrackingNames.Graphs or TrackingNames.ToolCatalogue or TrackingNames.InterceptorFiles)
             .SelectMany(step => step.Value.SelectMany(run => run.Outputs).Select(output => (step.Key, output.Reason)))
             .Where(output => output.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified)
             .ToList();
