@@ -6,6 +6,7 @@ internal static class TrackingNames
     public const string Tools = nameof(Tools);
     public const string Policies = nameof(Policies);
     public const string Graphs = nameof(Graphs);
+    public const string ToolCatalogue = nameof(ToolCatalogue);
     public const string InterceptorFiles = nameof(InterceptorFiles);
     public const string InterceptorsEnabled = nameof(InterceptorsEnabled);
     public const string HasAIFunctions = nameof(HasAIFunctions);

@@ -64,10 +64,17 @@ public sealed class TrajecktGenerator : IIncrementalGenerator
 
         // One spec per source file: interceptable locations hash the whole file, so an edit re-emits
         // only that file's interceptors.
+        // The files are bound through InterceptorFileCache, so that an edit binds again only the edited file
+        // (or every file, when a tool or a reference changed).
+        var toolCatalogue = tools.Collect()
+            .Combine(context.MetadataReferencesProvider.Collect())
+            .Select(static (input, _) => new ToolCatalogue(input.Left.ToEquatableArray(), input.Right))
+            .WithTrackingName(TrackingNames.ToolCatalogue);
         var interceptorFiles = context.SyntaxProvider
-            .CreateSyntaxProvider(
-                static (node, _) => node is CompilationUnitSyntax,
-                static (ctx, ct) => InterceptorParser.Parse((CompilationUnitSyntax)ctx.Node, ctx.SemanticModel, ct))
+            .CreateSyntaxProvider(static (node, _) => node is CompilationUnitSyntax, static (ctx, _) => (CompilationUnitSyntax)ctx.Node)
+            .Combine(toolCatalogue)
+            .Combine(context.CompilationProvider)
+            .Select(static (input, ct) => InterceptorFileCache.GetOrParse(input.Left.Left, input.Left.Right, input.Right, ct))
             .Where(static file => file.Calls.Count > 0 || file.Registrations.Count > 0 || file.Diagnostics.Count > 0)
             .WithTrackingName(TrackingNames.InterceptorFiles);
 

@@ -58,7 +58,7 @@ public sealed class CachingTests
         """;
 
     private static readonly string[] s_pipelineSteps =
-        [TrackingNames.Tools, TrackingNames.Policies, TrackingNames.Graphs, TrackingNames.InterceptorFiles, TrackingNames.InterceptorsEnabled, TrackingNames.HasAIFunctions, TrackingNames.Signing];
+        [TrackingNames.Tools, TrackingNames.Policies, TrackingNames.Graphs, TrackingNames.ToolCatalogue, TrackingNames.InterceptorFiles, TrackingNames.InterceptorsEnabled, TrackingNames.HasAIFunctions, TrackingNames.Signing];
 
     private static GeneratorRun FirstRun(out AdditionalText policy)
     {
