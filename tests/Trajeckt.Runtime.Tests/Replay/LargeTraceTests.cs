@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Trajeckt.Replay;
 using Trajeckt.Runtime.Tests.Support;
 
@@ -27,7 +26,6 @@ public sealed class LargeTraceTests
         var maxHeapGrowth = 0L;
         var steps = 0;
         var failed = 0;
-        var clock = Stopwatch.StartNew();
 
         foreach (var result in runner.Run(reader))
         {
@@ -42,7 +40,6 @@ public sealed class LargeTraceTests
         Assert.Equal(0, failed);
         // A list of a million events alone would be well over 100 MB; the live heap must not grow with the trace.
         Assert.True(maxHeapGrowth < 8 * 1024 * 1024, $"live heap grew by {maxHeapGrowth:N0} bytes");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 
     /// <summary>

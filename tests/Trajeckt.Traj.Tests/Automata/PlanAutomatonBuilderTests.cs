@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Trajeckt.Traj.Automata;
 using static Trajeckt.Traj.Automata.PlanRegex;
 
@@ -149,14 +148,11 @@ public class PlanAutomatonBuilderTests
         // (a|b)* a (a|b)^16 needs 2^17 subset states; the bound stops it at 101.
         var tail = Enumerable.Repeat(Alternation(A, B), 16);
         var plan = Sequence(new[] { Star(Alternation(A, B)), A }.Concat(tail).ToArray());
-        var watch = Stopwatch.StartNew();
         var result = PlanAutomatonBuilder.Build(new[] { plan }, 2, 100);
-        watch.Stop();
         Assert.True(result.ExceededBound);
         Assert.False(result.IsEmptyLanguage);
         Assert.Equal(101, result.StatesSeen);
         Assert.Null(result.Dfa);
-        Assert.True(watch.ElapsedMilliseconds < 1000, $"took {watch.ElapsedMilliseconds} ms");
     }
 
     [Fact]
