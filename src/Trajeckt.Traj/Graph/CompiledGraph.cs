@@ -25,7 +25,8 @@ public sealed class CompiledGraph
         bool[] accepting,
         int[] transitionStart,
         int[] transitionTool,
-        int[] transitionTarget)
+        int[] transitionTarget,
+        ToolPin[]? pins = null)
     {
         Name = name;
         ToolArray = tools;
@@ -36,6 +37,7 @@ public sealed class CompiledGraph
         TransitionStart = transitionStart;
         TransitionTool = transitionTool;
         TransitionTarget = transitionTarget;
+        PinArray = pins ?? Array.Empty<ToolPin>();
         _toolIndex = new Dictionary<string, int>(tools.Length, StringComparer.Ordinal);
         for (var i = 0; i < tools.Length; i++)
             _toolIndex.Add(tools[i].Name, i);
@@ -56,6 +58,12 @@ public sealed class CompiledGraph
     /// <summary>The most calls a session may make, or <see langword="null"/> when unbounded.</summary>
     public int? Budget { get; }
 
+    /// <summary>
+    /// The pinned tool definitions, ascending by tool index; empty when the graph pins nothing (then it
+    /// encodes as format version 1, otherwise as version 2, docs/graph-format.md).
+    /// </summary>
+    public IReadOnlyList<ToolPin> Pins => PinArray;
+
     /// <summary>The number of states of the plan automaton (at least 1).</summary>
     public int StateCount => AcceptingArray.Length;
 
@@ -69,9 +77,38 @@ public sealed class CompiledGraph
     internal int[] TransitionStart { get; }
     internal int[] TransitionTool { get; }
     internal int[] TransitionTarget { get; }
+    internal ToolPin[] PinArray { get; }
 
     /// <summary>Finds a tool's index by name.</summary>
     public bool TryGetToolIndex(string name, out int index) => _toolIndex.TryGetValue(name, out index);
+
+    /// <summary>Finds the pin of a tool, by the tool's name.</summary>
+    /// <param name="toolName">The tool's name.</param>
+    /// <param name="pin">Its pin, when the graph pins it.</param>
+    /// <returns>Whether the graph declares and pins that tool.</returns>
+    public bool TryGetPin(string toolName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ToolPin? pin)
+    {
+        pin = null;
+        if (toolName is null || !_toolIndex.TryGetValue(toolName, out var index))
+            return false;
+        // Pins are sorted by tool index.
+        int lo = 0, hi = PinArray.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            var at = PinArray[mid].ToolIndex;
+            if (at == index)
+            {
+                pin = PinArray[mid];
+                return true;
+            }
+            if (at < index)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return false;
+    }
 
     /// <summary>Finds a label's index by name.</summary>
     public bool TryGetLabelIndex(string name, out int index) => _labelIndex.TryGetValue(name, out index);

@@ -14,6 +14,7 @@ public static class GraphDecoder
     private const int MinToolBytes = 7;
     private const int MinStateBytes = 2;
     private const int MinTransitionBytes = 2;
+    private const int MinPinBytes = 1 + ToolPin.HashLength;
 
     /// <summary>Decodes a graph.</summary>
     /// <param name="bytes">The encoding.</param>
@@ -56,20 +57,21 @@ public static class GraphDecoder
         if (bytes.Length > GraphLimits.MaxEncodingBytes)
             throw GraphReader.Fail(GraphFormatErrorKind.TooLarge, 0, $"The encoding is {bytes.Length} bytes; at most {GraphLimits.MaxEncodingBytes} are allowed.");
         var reader = new GraphReader(bytes);
-        ReadHeader(reader);
+        var version = ReadHeader(reader);
         var name = reader.ReadName("the trajectory name");
         var labels = ReadLabels(reader, out var labelOffsets);
         var tools = ReadTools(reader, labels, labelOffsets);
         var flows = ReadFlows(reader, labels, tools);
         var budget = ReadBudget(reader);
         var automaton = ReadAutomaton(reader, tools.Length);
+        var pins = version == GraphFormat.PinnedVersion ? ReadPins(reader, tools) : null;
         if (reader.Remaining > 0)
             throw GraphReader.Fail(GraphFormatErrorKind.TrailingBytes, reader.Position, $"{reader.Remaining} bytes follow the end of the graph.");
         CanonicalAutomatonCheck.Run(automaton, tools.Length);
-        return new CompiledGraph(name, tools, labels, flows, budget, automaton.Accepting, automaton.TransitionStart, automaton.TransitionTool, automaton.TransitionTarget);
+        return new CompiledGraph(name, tools, labels, flows, budget, automaton.Accepting, automaton.TransitionStart, automaton.TransitionTool, automaton.TransitionTarget, pins);
     }
 
-    private static void ReadHeader(GraphReader reader)
+    private static int ReadHeader(GraphReader reader)
     {
         foreach (var expected in GraphFormat.Magic)
         {
@@ -79,8 +81,9 @@ public static class GraphDecoder
         }
         var versionAt = reader.Position;
         var version = reader.ReadVarint("the format version");
-        if (version != GraphFormat.Version)
-            throw GraphReader.Fail(GraphFormatErrorKind.UnsupportedVersion, versionAt, $"Format version {version} is not supported; this library reads version {GraphFormat.Version}.");
+        if (version != GraphFormat.Version && version != GraphFormat.PinnedVersion)
+            throw GraphReader.Fail(GraphFormatErrorKind.UnsupportedVersion, versionAt, $"Format version {version} is not supported; this library reads versions {GraphFormat.Version} and {GraphFormat.PinnedVersion}.");
+        return version;
     }
 
     private static string[] ReadLabels(GraphReader reader, out int[] offsets)
@@ -160,6 +163,25 @@ public static class GraphDecoder
             }
         }
         return flows;
+    }
+
+    private static ToolPin[] ReadPins(GraphReader reader, GraphTool[] tools)
+    {
+        var countAt = reader.Position;
+        var count = reader.ReadCount("the pin count", MinPinBytes, tools.Length, GraphFormatErrorKind.LengthOutOfRange);
+        // Version 1 is the one encoding of a graph without pins.
+        if (count == 0)
+            throw GraphReader.Fail(GraphFormatErrorKind.NotCanonical, countAt, "A version 2 graph pins no tool; a graph without pins is encoded as version 1.");
+        var pins = new ToolPin[count];
+        for (var i = 0; i < count; i++)
+        {
+            var tool = reader.ReadNextAscending("a pinned tool", i == 0 ? -1 : pins[i - 1].ToolIndex, tools.Length, "tool");
+            var hashAt = reader.Position;
+            if (reader.Remaining < ToolPin.HashLength)
+                throw GraphReader.Fail(GraphFormatErrorKind.Truncated, hashAt, $"The encoding ends inside the pin of tool '{tools[tool].Name}' ({reader.Remaining} of {ToolPin.HashLength} hash bytes).");
+            pins[i] = new ToolPin(tool, tools[tool].Name, reader.ReadBytes(ToolPin.HashLength));
+        }
+        return pins;
     }
 
     private static int? ReadBudget(GraphReader reader) =>

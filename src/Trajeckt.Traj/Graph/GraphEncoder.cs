@@ -17,7 +17,8 @@ public static class GraphEncoder
             throw new ArgumentNullException(nameof(graph));
         var writer = new ByteWriter();
         writer.WriteBytes(GraphFormat.Magic);
-        writer.WriteVarint(GraphFormat.Version);
+        // A graph without pins is written exactly as before pins existed, so its digest (and seal) stays valid.
+        writer.WriteVarint(graph.PinArray.Length == 0 ? GraphFormat.Version : GraphFormat.PinnedVersion);
         writer.WriteString(graph.Name);
 
         writer.WriteVarint(graph.LabelArray.Length);
@@ -58,6 +59,16 @@ public static class GraphEncoder
             {
                 writer.WriteVarint(i == first ? graph.TransitionTool[i] : graph.TransitionTool[i] - graph.TransitionTool[i - 1] - 1);
                 writer.WriteVarint(graph.TransitionTarget[i]);
+            }
+        }
+        if (graph.PinArray.Length > 0)
+        {
+            writer.WriteVarint(graph.PinArray.Length);
+            for (var i = 0; i < graph.PinArray.Length; i++)
+            {
+                var pin = graph.PinArray[i];
+                writer.WriteVarint(i == 0 ? pin.ToolIndex : pin.ToolIndex - graph.PinArray[i - 1].ToolIndex - 1);
+                writer.WriteBytes(pin.HashArray);
             }
         }
         return writer.ToArray();

@@ -6,8 +6,11 @@ internal static class GraphFormat
     /// <summary>The first four bytes: ASCII <c>TRJG</c>.</summary>
     public static readonly byte[] Magic = { (byte)'T', (byte)'R', (byte)'J', (byte)'G' };
 
-    /// <summary>The format version this library writes and reads.</summary>
+    /// <summary>The version of a graph without pins; its layout is unchanged since the first release.</summary>
     public const int Version = 1;
+
+    /// <summary>The version of a graph with pins: version 1's layout followed by the pin section.</summary>
+    public const int PinnedVersion = 2;
 
     /// <summary>Every effect bit version 1 defines.</summary>
     public const ToolEffects KnownEffects =

@@ -44,6 +44,14 @@ public static class GraphListing
         }
         output.WriteLine();
 
+        if (graph.Pins.Count > 0)
+        {
+            output.WriteLine($"pinned definitions ({graph.Pins.Count}):");
+            foreach (var pin in graph.Pins)
+                output.WriteLine($"  {pin.ToolName.PadRight(width)}  {pin}");
+            output.WriteLine();
+        }
+
         output.WriteLine($"plan automaton ({graph.StateCount} states, {graph.TransitionCount} transitions; s0 is the start, * accepts):");
         for (var state = 0; state < graph.StateCount; state++)
         {

@@ -28,6 +28,15 @@ internal sealed class GraphReader
         return _bytes[Position++];
     }
 
+    /// <summary>Reads <paramref name="count"/> raw bytes; the caller has checked that they remain.</summary>
+    public byte[] ReadBytes(int count)
+    {
+        var bytes = new byte[count];
+        Buffer.BlockCopy(_bytes, Position, bytes, 0, count);
+        Position += count;
+        return bytes;
+    }
+
     /// <summary>Reads a byte that must be 0 or 1.</summary>
     public bool ReadFlag(Subject what)
     {

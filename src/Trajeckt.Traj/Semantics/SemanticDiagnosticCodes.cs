@@ -72,6 +72,12 @@ public static class SemanticDiagnosticCodes
     /// <summary>The plans of a trajectory hold more tool names and wildcards than the compiler allows.</summary>
     public const string PlanTooLong = "TRJ0158";
 
+    /// <summary>A <c>pin</c> statement's hash is not <c>sha256:</c> followed by 64 lowercase hex digits.</summary>
+    public const string MalformedPin = "TRJ0159";
+
+    /// <summary>A tool has more than one <c>pin</c> statement.</summary>
+    public const string DuplicatePin = "TRJ0160";
+
     /// <summary>Warning: an <c>authorize</c> statement names a tool without a floor, so its authorizations are rejected.</summary>
     public const string AuthorizeWithoutFloor = "TRJ0150";
 

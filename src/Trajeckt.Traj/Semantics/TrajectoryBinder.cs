@@ -20,6 +20,7 @@ internal sealed class TrajectoryBinder
     private readonly Dictionary<string, HashSet<string>> _flows = new(StringComparer.Ordinal);
     private Trust? _defaultFloor;
     private int? _budget;
+    private readonly Dictionary<string, byte[]> _pins = new(StringComparer.Ordinal);
     private bool _reportedTooManyTools;
 
     private TrajectoryBinder(TrajectorySyntax syntax, DiagnosticSink sink, TrajCompilerLimits limits, IReadOnlyList<HostTool> hostTools)
@@ -71,6 +72,9 @@ internal sealed class TrajectoryBinder
                         _sink.Error(SemanticDiagnosticCodes.DuplicateBudget, budget.Span, "the trajectory already has a budget");
                     else
                         _budget = budget.Calls;
+                    break;
+                case PinStatementSyntax pin:
+                    BindPin(pin);
                     break;
             }
         }
@@ -392,6 +396,19 @@ internal sealed class TrajectoryBinder
         }
     }
 
+    private void BindPin(PinStatementSyntax pin)
+    {
+        if (!ToolPin.TryParse(pin.Hash.Value, out var hash))
+            _sink.Error(SemanticDiagnosticCodes.MalformedPin, pin.Hash.Span,
+                $"expected the pinned definition's hash as \"{ToolPin.TextPrefix}\" followed by 64 lowercase hex digits, found '{pin.Hash.Value}'");
+        if (Resolve(pin.Tool, "the pin") is null || hash is null)
+            return;
+        if (_pins.ContainsKey(pin.Tool.Value))
+            _sink.Error(SemanticDiagnosticCodes.DuplicatePin, pin.Tool.Span, $"tool '{pin.Tool.Value}' already has a pin");
+        else
+            _pins.Add(pin.Tool.Value, hash);
+    }
+
     private Trust? FloorOf(DeclaredTool tool) =>
         tool.ExplicitFloor ?? ((tool.Effects & ToolEffects.ControlSink) != 0 ? _defaultFloor ?? Trust.External : null);
 
@@ -446,7 +463,14 @@ internal sealed class TrajectoryBinder
                 : Array.Empty<int>();
         }
 
+        var pins = new List<ToolPin>(_pins.Count);
+        for (var i = 0; i < graphTools.Length; i++)
+        {
+            if (_pins.TryGetValue(graphTools[i].Name, out var hash))
+                pins.Add(new ToolPin(i, graphTools[i].Name, hash));
+        }
+
         return new CompiledGraph(_syntax.Name.Value, graphTools, labels, flows, _budget,
-            dfa.Accepting, dfa.TransitionStart, dfa.TransitionTool, dfa.TransitionTarget);
+            dfa.Accepting, dfa.TransitionStart, dfa.TransitionTool, dfa.TransitionTarget, pins.ToArray());
     }
 }

@@ -16,6 +16,7 @@ internal sealed partial class PolicyParser
             case SyntaxKeywords.Floor: statement = ParseFloorStatement(); break;
             case SyntaxKeywords.Authorize: statement = ParseAuthorizeStatement(); break;
             case SyntaxKeywords.Budget: statement = ParseBudgetStatement(); break;
+            case SyntaxKeywords.Pin: statement = ParsePinStatement(); break;
             default:
                 Error(SyntaxDiagnosticCodes.UnknownStatement, $"expected a statement ({SyntaxKeywords.StatementList}), found {Found}");
                 Advance();
@@ -123,6 +124,17 @@ internal sealed partial class PolicyParser
         if (calls is null || !Expect(TokenKind.Semicolon, "';' after the number of calls"))
             return null;
         return new BudgetStatementSyntax(calls.Value, SpanFrom(keyword));
+    }
+
+    private StatementSyntax? ParsePinStatement()
+    {
+        var keyword = Advance();
+        // The hash is checked by the binder, which can point at the quoted value itself.
+        if (!TryParseName("a tool name after 'pin'", out var tool)
+            || !TryParseName("the pinned definition's hash (\"sha256:...\") after the tool name", out var hash)
+            || !Expect(TokenKind.Semicolon, "';' after the hash"))
+            return null;
+        return new PinStatementSyntax(tool, hash, SpanFrom(keyword));
     }
 
     private bool TryConsume(TokenKind kind)

@@ -33,6 +33,7 @@ public static class SyntaxEquivalence
         (FloorStatementSyntax x, FloorStatementSyntax y) => x.Level.Value == y.Level.Value && OptionalListsMatch(x.Tools, y.Tools),
         (AuthorizeStatementSyntax x, AuthorizeStatementSyntax y) => x.Level.Value == y.Level.Value && ListsMatch(x.Tools, y.Tools, NamesMatch),
         (BudgetStatementSyntax x, BudgetStatementSyntax y) => x.Calls == y.Calls,
+        (PinStatementSyntax x, PinStatementSyntax y) => NamesMatch(x.Tool, y.Tool) && NamesMatch(x.Hash, y.Hash),
         _ => false,
     };
 

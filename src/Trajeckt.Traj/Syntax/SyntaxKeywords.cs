@@ -10,6 +10,7 @@ internal static class SyntaxKeywords
     public const string Floor = "floor";
     public const string Authorize = "authorize";
     public const string Budget = "budget";
+    public const string Pin = "pin";
     public const string For = "for";
     public const string By = "by";
     public const string Calls = "calls";
@@ -21,13 +22,13 @@ internal static class SyntaxKeywords
     public const string External = "external";
     public const string Control = "control";
 
-    public const string StatementList = "tool, plan, flow, floor, authorize or budget";
+    public const string StatementList = "tool, plan, flow, floor, authorize, budget or pin";
     public const string EffectList = "sensitive, origin, sink, shell or egress";
     public const string TrustList = "Untrusted, Memory, External, ToolOutput, CleanWorkspace or TrustedUser";
 
     /// <summary>Whether a token can start a statement, or the next trajectory (error recovery resumes there).</summary>
     public static bool StartsStatement(Token token) =>
-        token.Kind == TokenKind.Name && token.Value is Trajectory or Tool or Plan or Flow or Floor or Authorize or Budget;
+        token.Kind == TokenKind.Name && token.Value is Trajectory or Tool or Plan or Flow or Floor or Authorize or Budget or Pin;
 
     /// <summary>The trust level a name spells; only the six enum names, case-sensitive (never a number).</summary>
     public static bool TryGetTrust(string? value, out Trust trust)

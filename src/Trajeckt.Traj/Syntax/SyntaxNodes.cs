@@ -179,6 +179,23 @@ public sealed class BudgetStatementSyntax : StatementSyntax
     public int Calls { get; }
 }
 
+/// <summary><c>pin TOOL "sha256:HEX";</c>: the hash of the tool definition the operator reviewed.</summary>
+public sealed class PinStatementSyntax : StatementSyntax
+{
+    /// <summary>Creates a pin statement.</summary>
+    public PinStatementSyntax(NameSyntax tool, NameSyntax hash, TextSpan span) : base(span)
+    {
+        Tool = tool;
+        Hash = hash;
+    }
+
+    /// <summary>The pinned tool.</summary>
+    public NameSyntax Tool { get; }
+
+    /// <summary>The hash as written: <c>sha256:</c> and 64 lowercase hex digits when well-formed.</summary>
+    public NameSyntax Hash { get; }
+}
+
 /// <summary>An effect in a tool statement.</summary>
 public abstract class EffectSyntax
 {

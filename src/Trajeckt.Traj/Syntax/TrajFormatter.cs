@@ -86,6 +86,9 @@ public static class TrajFormatter
                     throw new ArgumentException($"A budget of {budget.Calls} calls cannot be written in Traj: budgets are not negative.", nameof(statement));
                 output.Append("budget calls ").Append(budget.Calls.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 break;
+            case PinStatementSyntax pin:
+                output.Append("pin ").Append(FormatName(pin.Tool)).Append(' ').Append(FormatName(pin.Hash));
+                break;
             default:
                 throw new ArgumentException($"Unknown statement node {statement.GetType().Name}.", nameof(statement));
         }

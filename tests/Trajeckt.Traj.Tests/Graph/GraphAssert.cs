@@ -26,5 +26,6 @@ internal static class GraphAssert
         Assert.Equal(expected.TransitionStart, actual.TransitionStart);
         Assert.Equal(expected.TransitionTool, actual.TransitionTool);
         Assert.Equal(expected.TransitionTarget, actual.TransitionTarget);
+        Assert.Equal(expected.Pins.Select(p => (p.ToolIndex, p.ToolName, Convert.ToHexString(p.GetHash()))), actual.Pins.Select(p => (p.ToolIndex, p.ToolName, Convert.ToHexString(p.GetHash()))));
     }
 }

@@ -12,7 +12,7 @@ public class GraphDecoderErrorTests
         ["empty input"] = (Array.Empty<byte>(), GraphFormatErrorKind.BadMagic, 0),
         ["short magic"] = (Of((byte)'T', (byte)'R', (byte)'J'), GraphFormatErrorKind.BadMagic, 3),
         ["wrong magic"] = (Of((byte)'T', (byte)'R', (byte)'J', (byte)'X', 1), GraphFormatErrorKind.BadMagic, 3),
-        ["version 2"] = (Of((byte)'T', (byte)'R', (byte)'J', (byte)'G', 2), GraphFormatErrorKind.UnsupportedVersion, 4),
+        ["version 3"] = (Of((byte)'T', (byte)'R', (byte)'J', (byte)'G', 3), GraphFormatErrorKind.UnsupportedVersion, 4),
         ["overlong varint"] = (Of((byte)'T', (byte)'R', (byte)'J', (byte)'G', (byte)0x81, (byte)0x00), GraphFormatErrorKind.NotCanonical, 4),
         ["varint over int range"] = (Of(Header, new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0x0F }), GraphFormatErrorKind.LengthOutOfRange, 5),
         ["six-byte varint"] = (Of(Header, new byte[] { 0x80, 0x80, 0x80, 0x80, 0x80, 0x00 }), GraphFormatErrorKind.LengthOutOfRange, 5),

@@ -24,12 +24,18 @@ internal static class GraphGen
         from flowSeed in Gen.Int
         from budget in Gen.Frequency((1, Gen.Const((int?)null)), (2, Gen.Int[0, int.MaxValue].Select(b => (int?)b)))
         from plans in PlanRegexGen.Plans(toolNames.Length)
-        select Build(name, toolNames, tools, flowSeed, budget, plans);
+        from pins in Gen.Frequency((1, Gen.Const(Array.Empty<byte[]?>())), (1, Gen.Frequency((1, Gen.Const((byte[]?)null)), (2, Gen.Byte.Array[32].Select(h => (byte[]?)h))).Array[toolNames.Length]))
+        select Build(name, toolNames, tools, flowSeed, budget, plans, pins);
 
     private static CompiledGraph Build(string name, string[] toolNames,
-        (ToolEffects Effects, Trust Origin, Trust? Floor, Trust Authorizer, string[] Labels)[] tools, int flowSeed, int? budget, PlanRegex[] plans)
+        (ToolEffects Effects, Trust Origin, Trust? Floor, Trust Authorizer, string[] Labels)[] tools, int flowSeed, int? budget, PlanRegex[] plans, byte[]?[] pins)
     {
         var builder = new TestGraphBuilder(name).Budget(budget);
+        for (var i = 0; i < pins.Length; i++)
+        {
+            if (pins[i] is { } hash)
+                builder.Pin(toolNames[i], hash);
+        }
         for (var i = 0; i < toolNames.Length; i++)
             builder.Tool(toolNames[i], tools[i].Effects, tools[i].Labels, tools[i].Origin, tools[i].Floor, tools[i].Authorizer);
         var random = new Random(flowSeed);

@@ -12,6 +12,7 @@ internal sealed class TestGraphBuilder
     private readonly string _name;
     private readonly List<(string Name, ToolEffects Effects, string[] Labels, Trust Origin, Trust? Floor, Trust Authorizer)> _tools = new();
     private readonly List<(string Label, string Tool)> _flows = new();
+    private readonly Dictionary<string, byte[]> _pins = new(StringComparer.Ordinal);
     private int? _budget;
     private PlanDfa? _dfa;
 
@@ -32,6 +33,13 @@ internal sealed class TestGraphBuilder
     public TestGraphBuilder Flow(string label, string tool)
     {
         _flows.Add((label, tool));
+        return this;
+    }
+
+    /// <summary>Pins a tool's definition hash (32 bytes).</summary>
+    public TestGraphBuilder Pin(string tool, byte[] hash)
+    {
+        _pins[tool] = hash;
         return this;
     }
 
@@ -68,6 +76,10 @@ internal sealed class TestGraphBuilder
             .Select(l => _flows.Where(f => f.Label == l).Select(f => toolIndex[f.Tool]).Distinct().OrderBy(i => i).ToArray())
             .ToArray();
         var dfa = _dfa ?? PlanAutomatonBuilder.Build(Array.Empty<PlanRegex>(), tools.Length, 10).Dfa!;
-        return new CompiledGraph(_name, graphTools, labels, flows, _budget, dfa.Accepting, dfa.TransitionStart, dfa.TransitionTool, dfa.TransitionTarget);
+        var pins = graphTools
+            .Select((t, i) => _pins.TryGetValue(t.Name, out var hash) ? new ToolPin(i, t.Name, hash) : null)
+            .OfType<ToolPin>()
+            .ToArray();
+        return new CompiledGraph(_name, graphTools, labels, flows, _budget, dfa.Accepting, dfa.TransitionStart, dfa.TransitionTool, dfa.TransitionTarget, pins);
     }
 }

@@ -21,7 +21,7 @@ public class SyntaxDiagnosticTests
         { "tool a;", SyntaxDiagnosticCodes.ExpectedTrajectory, 1, 1, "expected 'trajectory', found 'tool'" },
         { "trajectory T {\n  tool ;\n}", SyntaxDiagnosticCodes.ExpectedName, 2, 8, "expected a tool name after 'tool', found ';'" },
         { "trajectory T {\n  plan a b\n  flow x -> y;\n}", SyntaxDiagnosticCodes.ExpectedToken, 3, 3, "expected ';' after the plan, found 'flow'" },
-        { "trajectory T {\n  tools a;\n}", SyntaxDiagnosticCodes.UnknownStatement, 2, 3, "tool, plan, flow, floor, authorize or budget" },
+        { "trajectory T {\n  tools a;\n}", SyntaxDiagnosticCodes.UnknownStatement, 2, 3, "tool, plan, flow, floor, authorize, budget or pin" },
         { "trajectory T {\n  tool a : network;\n}", SyntaxDiagnosticCodes.UnknownEffect, 2, 12, "sensitive, origin, sink, shell or egress), found 'network'" },
         { "trajectory T {\n  tool a : sink(internal);\n}", SyntaxDiagnosticCodes.UnknownSinkKind, 2, 17, "expected 'external' or 'control' in sink(...), found 'internal'" },
         { "trajectory T {\n  floor trusteduser;\n}", SyntaxDiagnosticCodes.InvalidTrust, 2, 9, "(Untrusted, Memory, External, ToolOutput, CleanWorkspace or TrustedUser), found 'trusteduser'" },
@@ -88,7 +88,7 @@ public class SyntaxDiagnosticTests
     [InlineData("trajectory T {\n  tool a;\n", "expected '}' to close trajectory 'T', found end of file")]
     [InlineData("trajectory T\n  tool a;\n}", "expected '{' after the trajectory name, found 'tool'")]
     [InlineData("trajectory {\n}", "expected a trajectory name after 'trajectory', found '{'")]
-    [InlineData("trajectory T {\n  ;\n}", "expected a statement (tool, plan, flow, floor, authorize or budget), found ';'")]
+    [InlineData("trajectory T {\n  ;\n}", "expected a statement (tool, plan, flow, floor, authorize, budget or pin), found ';'")]
     [InlineData("trajectory T {\n  tool a : origin(3);\n}", "expected a trust level in origin(...) (Untrusted, Memory, External, ToolOutput, CleanWorkspace or TrustedUser), found '3'")]
     public void Messages_say_what_was_expected_and_what_was_found(string text, string message)
     {
