@@ -79,6 +79,15 @@ internal static class Descriptors
         "Reflection that cannot be resolved statically",
         "{0} reaches members of a type known only at run time, which may declare a tool that would then run without the Trajeckt gate; use a static type, or suppress this warning where the type is known never to declare a tool");
 
-    private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+    // Not configurable: NoWarn, pragmas and .editorconfig severities leave it as it is, so no blanket setting hides it;
+    // only the named MSBuild property TrajecktAllowShadowInRelease, or a [SuppressMessage] naming TRJ2030 at one
+    // member, turns it off (docs/diagnostics/TRJ2030.md).
+    public static readonly DiagnosticDescriptor ShadowInRelease = Create(
+        "TRJ2030", DiagnosticSeverity.Warning,
+        "Shadow mode turned on in code in a Release build",
+        "Shadow mode is turned on in code in a Release build ({1}): {0}, so calls the policy refuses will run and only be logged; turn shadow on from configuration outside the code (appsettings, environment) for the deployments that need it, or set <TrajecktAllowShadowInRelease>true</TrajecktAllowShadowInRelease> in the project to keep it on purpose",
+        WellKnownDiagnosticTags.NotConfigurable);
+
+    private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, params string[] customTags) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id), customTags: customTags);
 }

@@ -12,10 +12,10 @@ public sealed class DiagnosticPagesTests
     public static TheoryData<string> Ids => new(Descriptors().Select(d => d.Id));
 
     [Fact]
-    public void The_analyzers_report_TRJ2001_to_TRJ2014_and_each_is_supported_by_an_analyzer()
+    public void The_analyzers_report_TRJ2001_to_TRJ2014_and_TRJ2030_and_each_is_supported_by_an_analyzer()
     {
-        Assert.Equal(Enumerable.Range(1, 14).Select(i => $"TRJ20{i:00}"), Descriptors().Select(d => d.Id).Order());
-        var supported = new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new BypassAnalyzer(), new ToolDeclarationAnalyzer(), new Order.OrderAnalyzer(), new Mediation.MediationAnalyzer(), new Mediation.ReflectionAnalyzer() }
+        Assert.Equal(Enumerable.Range(1, 14).Append(30).Select(i => $"TRJ20{i:00}"), Descriptors().Select(d => d.Id).Order());
+        var supported = new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new BypassAnalyzer(), new ToolDeclarationAnalyzer(), new Order.OrderAnalyzer(), new Mediation.MediationAnalyzer(), new Mediation.ReflectionAnalyzer(), new Rollout.ShadowInReleaseAnalyzer() }
             .SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Order();
         Assert.Equal(Descriptors().Select(d => d.Id).Order(), supported);
     }

@@ -34,6 +34,17 @@ internal static class Verify
         await test.RunAsync();
     }
 
+    /// <summary>Runs the analyzer with the build set up by <paramref name="configure"/> (compilation options, analyzer config files, ...).</summary>
+    public static async Task AnalyzerInBuild<TAnalyzer>(string source, Action<CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>> configure, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source, ReferenceAssemblies = s_net10 };
+        test.TestState.AdditionalReferences.AddRange(s_references);
+        configure(test);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
     /// <summary>Runs the analyzer with an .editorconfig beside the source, as a project that configures severities has.</summary>
     public static async Task AnalyzerWithEditorConfig<TAnalyzer>(string source, string editorConfig, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
