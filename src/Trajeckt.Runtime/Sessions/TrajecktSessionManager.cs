@@ -23,6 +23,7 @@ public sealed class TrajecktSessionManager
     private readonly ILogger _logger;
     private readonly int _maxAttempts;
     private readonly TimeSpan _timeout;
+    private readonly bool _requireStarted;
 
     // Completions and inputs this replica could not write: applied, in order, before it decides
     // anything else for that session, and dropped only once a write that contains them succeeded.
@@ -58,6 +59,7 @@ public sealed class TrajecktSessionManager
         _logger = loggerFactory?.CreateLogger<TrajecktSessionManager>() ?? (ILogger)NullLogger.Instance;
         _maxAttempts = options.MaxAttempts;
         _timeout = options.Timeout;
+        _requireStarted = options.RequireStartedSessions;
     }
 
     /// <summary>The commitment the sessions enforce.</summary>
@@ -156,6 +158,33 @@ public sealed class TrajecktSessionManager
     {
         ArgumentNullException.ThrowIfNull(sessionKey);
         return WriteOrKeepAsync(sessionKey, session => session.ObserveInput(trust), $"an input of trust {trust}", cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a fresh session under <paramref name="sessionKey"/>, so that the store can tell a session
+    /// that was started from one whose state was lost (see <see cref="TrajecktSessionManagerOptions.RequireStartedSessions"/>).
+    /// The state records the start as one event, an input of <see cref="Trust.TrustedUser"/>, which
+    /// changes nothing but the version (a fresh state has version 0, which no store holds).
+    /// </summary>
+    /// <param name="sessionKey">The new session's key.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns><see langword="true"/> when the session was stored; <see langword="false"/> when a state is already stored under the key.</returns>
+    /// <exception cref="SessionStoreException">The store failed.</exception>
+    public async ValueTask<bool> StartAsync(string sessionKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sessionKey);
+        var session = TrajecktSession.Create(_commitment, _sessionOptions, _loggerFactory);
+        session.ObserveInput(Trust.TrustedUser);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_timeout);
+            return await _store.TryReplaceAsync(sessionKey, 0, new StoredSessionState(session.StateVersion, session.Snapshot()), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            throw new SessionStoreException($"session '{sessionKey}' could not be started: {StoreFailed(sessionKey, e)}", e);
+        }
     }
 
     /// <summary>
@@ -310,6 +339,12 @@ public sealed class TrajecktSessionManager
 
     private bool TryOpen(StoredSessionState? stored, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TrajecktSession? session, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
     {
+        if (stored is null && _requireStarted)
+        {
+            session = null;
+            error = "no state is stored for this session although sessions are started in the store: it expired, was evicted, or was lost (a store restarted without persistence); start a new session.";
+            return false;
+        }
         if (stored is null)
         {
             session = TrajecktSession.Create(_commitment, _sessionOptions, _loggerFactory);

@@ -160,6 +160,28 @@ public sealed class SessionManagerTests
         Policies.AssertRefused(await manager.BeginAsync("s", "send"), DecisionReason.Flow);
     }
 
+    [Fact]
+    public async Task A_started_session_whose_state_is_lost_refuses_instead_of_starting_fresh()
+    {
+        var store = new InMemoryTrajecktSessionStore();
+        var options = new TrajecktSessionManagerOptions { RequireStartedSessions = true };
+        var a = new TrajecktSessionManager(s_commitment, store, options);
+        var b = new TrajecktSessionManager(s_commitment, store, options);
+        Assert.True(await a.StartAsync("s"));
+        Assert.False(await b.StartAsync("s"));
+        Assert.Equal(1, (await store.LoadAsync("s"))!.Version);
+        Policies.AssertAllowed(await b.BeginAsync("s", "read"));
+        Policies.AssertRefused(await a.BeginAsync("s", "send"), DecisionReason.Flow);
+
+        // Lost (expired, evicted, a store restarted empty): the taint of the read must not vanish with it.
+        Assert.True(store.Remove("s"));
+        var refused = await a.BeginAsync("s", "send");
+        Policies.AssertRefused(refused, DecisionReason.StateInvalid);
+        Assert.Contains("no state is stored", refused.Message);
+        Policies.AssertRefused(await b.BeginAsync("never-started", "ping"), DecisionReason.StateInvalid);
+        Assert.Equal(0, store.Count);
+    }
+
     private sealed class FaultyStore(ITrajecktSessionStore inner) : ITrajecktSessionStore
     {
         public bool Failing { get; set; }
