@@ -8,6 +8,7 @@ using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using Trajeckt.Gateway.Configuration;
 using Trajeckt.Gateway.Http;
+using Trajeckt.Gateway.Sessions;
 
 namespace Trajeckt.Gateway;
 
@@ -51,6 +52,7 @@ public static class GatewayApp
         builder.Services.AddSingleton(trajecktOptions);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GatewayRuntime>();
+        SharedSessions.Register(builder.Services, options, builder.Configuration);
         builder.Services.AddSingleton(new OriginPolicy(options.AllowedOrigins));
         builder.Services
             .AddMcpServer(server =>

@@ -6,6 +6,7 @@ using Trajeckt.Gateway.Commitments;
 using Trajeckt.Gateway.Configuration;
 using Trajeckt.Gateway.Sessions;
 using Trajeckt.Gateway.Upstreams;
+using Trajeckt.Sessions;
 
 namespace Trajeckt.Gateway;
 
@@ -17,23 +18,29 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly ITrajecktSessionStore? _store;
     private readonly List<Upstream> _upstreams = new();
     private ToolCallForwarder? _forwarder;
     private ListToolsResult? _toolList;
 
-    public GatewayRuntime(GatewayOptions options, TrajecktOptions trajecktOptions, ILoggerFactory loggerFactory, TimeProvider time)
+    // store: the shared session store (Gateway:SessionStore=Redis), or null for sessions in this process.
+    public GatewayRuntime(GatewayOptions options, TrajecktOptions trajecktOptions, ILoggerFactory loggerFactory, TimeProvider time, ITrajecktSessionStore? store = null)
     {
+        _store = store;
         _options = options;
         _trajecktOptions = trajecktOptions;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger("Trajeckt.Gateway");
         _time = time;
-        Sessions = new GatewaySessions(time, options.SessionIdleTimeout);
+        Sessions = new GatewaySessions(time, options.SessionIdleTimeout, store is null ? null : NewSession);
     }
 
     public GatewaySessions Sessions { get; }
 
     public GatewayCommitment? Commitment { get; private set; }
+
+    /// <summary>Decides calls on the shared store's states; <see langword="null"/> when sessions live in this process.</summary>
+    public TrajecktSessionManager? Manager { get; private set; }
 
     /// <summary>Connects the upstreams, reads their tools and makes (or verifies) the commitment.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -64,6 +71,15 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
 
         Commitment = MakeCommitment(tools);
         LogCommitment(_logger, Commitment.Describe());
+        if (_store is not null)
+        {
+            Manager = new TrajecktSessionManager(
+                Commitment.Commitment ?? throw new GatewayStartException("Gateway:SessionStore: a shared session store needs a commitment."),
+                _store,
+                new TrajecktSessionManagerOptions { RequireStartedSessions = true },
+                _trajecktOptions,
+                _loggerFactory);
+        }
 
         var offered = tools.ToDictionary(t => t.ExposedName, StringComparer.Ordinal);
         _toolList = new ListToolsResult { Tools = tools.Select(t => t.Definition).ToList() };
@@ -73,9 +89,17 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
     /// <summary>Gives a new MCP session its own Trajeckt session and the gateway's handlers.</summary>
     public void OpenSession(string sessionId)
     {
+        var session = Sessions.Open(sessionId, NewSession);
+        LogSessionOpened(_logger, sessionId, session.Enforcement.Name);
+    }
+
+    private GatewaySession NewSession(string sessionId)
+    {
         var commitment = Commitment ?? throw new InvalidOperationException("The gateway is not initialized.");
-        var session = Sessions.Open(sessionId, id => new GatewaySession(id, commitment.CreateSession(_trajecktOptions, _loggerFactory), _options.DecisionHistory, _time.GetTimestamp()));
-        LogSessionOpened(_logger, sessionId, session.Trajeckt.Id);
+        SessionEnforcement enforcement = Manager is { } manager
+            ? new StoredEnforcement(manager, StoredMcpSessions.StateKeyPrefix + sessionId)
+            : new LocalEnforcement(commitment.CreateSession(_trajecktOptions, _loggerFactory));
+        return new GatewaySession(sessionId, enforcement, _options.DecisionHistory, _time.GetTimestamp());
     }
 
     public ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken)

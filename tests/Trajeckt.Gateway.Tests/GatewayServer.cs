@@ -46,6 +46,13 @@ public sealed class GatewayServer : IAsyncDisposable
             TransportMode = HttpTransportMode.StreamableHttp,
         }));
 
+    /// <summary>Connects a stock SDK client whose requests go wherever <paramref name="router"/> sends them.</summary>
+    public Task<McpClient> ConnectAgentAsync(ReplicaRouter router) =>
+        McpClient.CreateAsync(new HttpClientTransport(
+            new HttpClientTransportOptions { Endpoint = McpUrl, TransportMode = HttpTransportMode.StreamableHttp },
+            new HttpClient(router),
+            ownsHttpClient: true));
+
     internal GatewayDecision[] Decisions(string sessionId) =>
         Runtime.Sessions.TryPeek(sessionId, out var session) ? session.RecentDecisions() : Array.Empty<GatewayDecision>();
 

@@ -1,3 +1,4 @@
+using Trajeckt.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Trajeckt.Redis;
 using Trajeckt.Sessions;

@@ -36,7 +36,7 @@ internal sealed partial class ToolCallForwarder
             throw new McpProtocolException("Trajeckt gateway: " + problem, McpErrorCode.InvalidRequest);
 
         var name = request.Params?.Name;
-        var decision = session.Trajeckt.Begin(name!);
+        var decision = await session.Enforcement.BeginAsync(name, cancellationToken).ConfigureAwait(false);
         var at = _time.GetUtcNow();
         if (!decision.IsAllowed)
         {
@@ -46,6 +46,7 @@ internal sealed partial class ToolCallForwarder
 
         Trust? origin = null;
         IReadOnlyList<string>? labels = null;
+        var completed = false;
         try
         {
             if (name is null || !_tools.TryGetValue(name, out var tool))
@@ -69,6 +70,10 @@ internal sealed partial class ToolCallForwarder
                 return Failed(session, in decision, at, $"upstream_failed: the call of {name} was allowed at step {decision.Step}, but upstream '{tool.Upstream.Name}' failed ({e.GetType().Name}: {e.Message})");
             }
             ReportedOutput.Read(result.Meta, out origin, out labels);
+            completed = true;
+            // Output whose reported taint the session store could not take is withheld: no replica must decide after it without that taint.
+            if (await session.Enforcement.CompleteAsync(decision, origin, labels).ConfigureAwait(false) is { } unrecorded)
+                return Failed(session, in decision, at, $"store_unavailable: the call of {name} was allowed at step {decision.Step} and ran, but what its output reported could not be recorded, so the output is withheld: {unrecorded}");
             session.Record(new GatewayDecision(decision.Step, name, GatewayDecision.Allowed, null, null, at));
             return result;
         }
@@ -80,7 +85,8 @@ internal sealed partial class ToolCallForwarder
         finally
         {
             // The call was committed when it was allowed; whatever the upstream did, its completion is recorded.
-            session.Trajeckt.Complete(in decision, origin, labels);
+            if (!completed)
+                await session.Enforcement.CompleteAsync(decision, origin, labels).ConfigureAwait(false);
         }
     }
 

@@ -1,3 +1,5 @@
+using Trajeckt.Gateway.Sessions;
+
 namespace Trajeckt.Gateway.Configuration;
 
 /// <summary>The gateway's settings, bound from the <c>Gateway</c> section (appsettings.json, environment, command line).</summary>
@@ -29,6 +31,9 @@ public sealed class GatewayOptions
 
     /// <summary>How long a session may stay idle before it expires and its state is dropped (default 30 minutes).</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Where sessions' state lives: <c>Process</c> (default) or <c>Redis</c>, shared by replicas (docs/scaling.md).</summary>
+    public GatewaySessionStore SessionStore { get; set; } = GatewaySessionStore.Process;
 
     /// <summary>How long an upstream may take to answer a call before it counts as failed (default 30 seconds).</summary>
     public TimeSpan UpstreamTimeout { get; set; } = TimeSpan.FromSeconds(30);

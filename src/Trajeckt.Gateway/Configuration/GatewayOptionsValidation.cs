@@ -1,6 +1,7 @@
 using System.Net;
 
 using Trajeckt.Gateway.Http;
+using Trajeckt.Gateway.Sessions;
 
 namespace Trajeckt.Gateway.Configuration;
 
@@ -33,6 +34,10 @@ internal static class GatewayOptionsValidation
         }
 
         ValidateCommitment(options, trajeckt, errors);
+        if (!Enum.IsDefined(options.SessionStore))
+            errors.Add($"Gateway:SessionStore: '{options.SessionStore}' is not Process or Redis.");
+        else if (options.SessionStore == GatewaySessionStore.Redis && options.Commitment == CommitmentMode.Heuristic)
+            errors.Add("Gateway:SessionStore: Redis stores the state of a commitment's sessions, and Heuristic mode has no commitment; use Gateway:Commitment=Auto or Operator, or Gateway:SessionStore=Process.");
         ValidateUrls(options, urls, errors);
         return errors;
     }

@@ -1,6 +1,6 @@
 namespace Trajeckt.Gateway.Sessions;
 
-/// <summary>The enforcement state of one MCP session (<c>Mcp-Session-Id</c>): its own Trajeckt session and recent decisions.</summary>
+/// <summary>The enforcement of one MCP session (<c>Mcp-Session-Id</c>) on this replica: what decides its calls, and its recent decisions here.</summary>
 internal sealed class GatewaySession
 {
     private readonly Lock _gate = new();
@@ -8,10 +8,10 @@ internal sealed class GatewaySession
     private readonly int _capacity;
     private long _lastActivityTicks;
 
-    public GatewaySession(string id, TrajecktSession trajeckt, int decisionHistory, long nowTicks)
+    public GatewaySession(string id, SessionEnforcement enforcement, int decisionHistory, long nowTicks)
     {
         Id = id;
-        Trajeckt = trajeckt;
+        Enforcement = enforcement;
         _capacity = decisionHistory;
         _recent = new Queue<GatewayDecision>(Math.Min(decisionHistory, 128));
         _lastActivityTicks = nowTicks;
@@ -20,8 +20,8 @@ internal sealed class GatewaySession
     /// <summary>The MCP session id.</summary>
     public string Id { get; }
 
-    /// <summary>The session that decides this MCP session's calls; no other MCP session shares it.</summary>
-    public TrajecktSession Trajeckt { get; }
+    /// <summary>What decides this MCP session's calls; no other MCP session shares it.</summary>
+    public SessionEnforcement Enforcement { get; }
 
     /// <summary>The last activity, as <see cref="TimeProvider.GetTimestamp"/> ticks.</summary>
     public long LastActivityTicks => Volatile.Read(ref _lastActivityTicks);

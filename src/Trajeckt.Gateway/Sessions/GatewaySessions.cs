@@ -8,6 +8,9 @@ namespace Trajeckt.Gateway.Sessions;
 /// session for an initialize request; a session idle for longer than the timeout expires: it is
 /// removed with its state, and its id is never served again (the SDK's own idle timeout is set to the
 /// same value, so the client is told to start over).
+/// With a shared session store the state is not here but in the store: an entry is this replica's
+/// handle on it, and the SDK decides which ids are live (its own, or taken over through the store), so
+/// an id this replica does not hold or let expire is adopted again instead of refused.
 /// </summary>
 internal sealed class GatewaySessions : IDisposable
 {
@@ -15,9 +18,12 @@ internal sealed class GatewaySessions : IDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _idleTimeout;
     private readonly ITimer _sweeper;
+    private readonly Func<string, GatewaySession>? _adopt;
 
-    public GatewaySessions(TimeProvider time, TimeSpan idleTimeout)
+    // adopt: with a shared store, makes this replica's entry for a live session it does not hold.
+    public GatewaySessions(TimeProvider time, TimeSpan idleTimeout, Func<string, GatewaySession>? adopt = null)
     {
+        _adopt = adopt;
         _time = time;
         _idleTimeout = idleTimeout;
         var period = TimeSpan.FromTicks(Math.Clamp(idleTimeout.Ticks / 2, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromMinutes(1).Ticks));
@@ -31,6 +37,8 @@ internal sealed class GatewaySessions : IDisposable
     public GatewaySession Open(string id, Func<string, GatewaySession> create)
     {
         var session = create(id);
+        if (_adopt is not null)
+            return _sessions[id] = session;
         if (!_sessions.TryAdd(id, session))
             throw new InvalidOperationException($"The MCP session id {id} is already open.");
         return session;
@@ -45,7 +53,9 @@ internal sealed class GatewaySessions : IDisposable
             problem = "the request carries no Mcp-Session-Id; initialize a session first";
             return false;
         }
-        if (!_sessions.TryGetValue(id, out session))
+        if (!_sessions.TryGetValue(id, out session) && _adopt is not null)
+            session = _sessions.GetOrAdd(id, _adopt);
+        if (session is null)
         {
             problem = $"the MCP session {id} is unknown or has expired; initialize a new session";
             return false;
@@ -54,6 +64,14 @@ internal sealed class GatewaySessions : IDisposable
         if (IsExpired(session, now))
         {
             Drop(new KeyValuePair<string, GatewaySession>(id, session));
+            if (_adopt is not null)
+            {
+                // Expired here only: the state is in the store, and the SDK still serves the id.
+                session = _sessions.GetOrAdd(id, _adopt);
+                session.Touch(now);
+                problem = null;
+                return true;
+            }
             session = null;
             problem = $"the MCP session {id} expired after {_idleTimeout} idle; its state is dropped; initialize a new session";
             return false;
@@ -95,11 +113,10 @@ internal sealed class GatewaySessions : IDisposable
             Drop(pair);
     }
 
-    // Ending the Trajeckt session makes a call still in flight in it refused rather than decided on dropped state.
     private void Drop(KeyValuePair<string, GatewaySession> pair)
     {
         if (_sessions.TryRemove(pair))
-            pair.Value.Trajeckt.Dispose();
+            pair.Value.Enforcement.End();
     }
 
     private bool IsExpired(GatewaySession session, long now) =>

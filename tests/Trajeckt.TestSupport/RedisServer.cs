@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Trajeckt.Redis.Tests;
+namespace Trajeckt.TestSupport;
 
-/// <summary>A redis-server the tests start on a free loopback port, without persistence, and stop.</summary>
+/// <summary>A redis-server (installed by .ci/run) the tests start on a free loopback port, without persistence, and stop.</summary>
 public sealed class RedisServer : IDisposable
 {
     private Process? _process;

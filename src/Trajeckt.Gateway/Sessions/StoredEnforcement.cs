@@ -1,0 +1,34 @@
+using Trajeckt.Sessions;
+
+namespace Trajeckt.Gateway.Sessions;
+
+/// <summary>
+/// A session whose state lives in the shared store: each call is decided by <see cref="TrajecktSessionManager"/>
+/// (load, decide, compare-and-set), so any replica continues it and two replicas never decide on stale state.
+/// </summary>
+internal sealed class StoredEnforcement(TrajecktSessionManager manager, string key) : SessionEnforcement
+{
+    public override string Name => key;
+
+    public override ValueTask<Decision> BeginAsync(string? tool, CancellationToken cancellationToken) =>
+        manager.BeginAsync(key, tool!, cancellationToken);
+
+    public override async ValueTask<string?> CompleteAsync(Decision decision, Trust? origin, IReadOnlyList<string>? labels)
+    {
+        try
+        {
+            // Not the client's token: what the output carried is recorded even if the client has gone.
+            await manager.CompleteAsync(key, decision, origin, labels, CancellationToken.None).ConfigureAwait(false);
+            return null;
+        }
+        catch (SessionStoreException e)
+        {
+            return e.Message;
+        }
+    }
+
+    // The state stays in the store: another replica, or this one later, continues the session.
+    public override void End()
+    {
+    }
+}
