@@ -49,6 +49,7 @@ internal static class CliApp
             ReplayCommand.Create(context),
             LearnCommand.Create(context),
             LogCommand.Create(context),
+            DiffCommand.Create(context),
         };
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

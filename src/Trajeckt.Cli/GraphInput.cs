@@ -4,8 +4,9 @@ using Trajeckt.Traj.Graph;
 namespace Trajeckt.Cli;
 
 /// <summary>
-/// A compiled graph named on the command line: either a Traj policy (compiled here, first trajectory
-/// unless one is named) or an encoded graph file (recognised by its magic bytes, decoded strictly).
+/// A compiled graph named on the command line: a Traj policy (compiled here, first trajectory unless one
+/// is named), an encoded graph file (recognised by its magic bytes, decoded strictly), or an app's
+/// assembly (recognised by its PE header; the graphs the generator recorded in it, read from metadata).
 /// </summary>
 internal sealed class GraphInput
 {
@@ -31,12 +32,63 @@ internal sealed class GraphInput
     /// <summary>Loads the input, or writes why it cannot (file(line,col) diagnostics) and returns null.</summary>
     public static GraphInput? Load(string path, string? trajectoryName, CliContext context)
     {
+        if (AssemblyGraphs.LooksLikeAssembly(path))
+            return Select(path, LoadAssembly(path, context), trajectoryName, context);
         var bytes = InputFile.Read(path, InputFile.MaxPolicyOrGraphBytes, "a policy or graph encoding", context);
         if (bytes is null)
             return null;
         return StartsWithMagic(bytes)
             ? LoadGraph(path, bytes, trajectoryName, context)
             : LoadPolicy(path, bytes, trajectoryName, context);
+    }
+
+    /// <summary>Every trajectory of the input (one for a graph file), or null after writing why not.</summary>
+    public static IReadOnlyList<GraphInput>? LoadAll(string path, CliContext context)
+    {
+        if (AssemblyGraphs.LooksLikeAssembly(path))
+        {
+            var graphs = LoadAssembly(path, context);
+            if (graphs is { Count: 0 })
+                context.Fail($"{path}: the assembly records no trajectory graph");
+            return graphs is { Count: > 0 } ? graphs : null;
+        }
+        var bytes = InputFile.Read(path, InputFile.MaxPolicyOrGraphBytes, "a policy or graph encoding", context);
+        if (bytes is null)
+            return null;
+        if (StartsWithMagic(bytes))
+            return LoadGraph(path, bytes, null, context) is { } graph ? [graph] : null;
+        var compilation = CompilePolicy(path, bytes, context);
+        return compilation?.Trajectories.Select(t => new GraphInput(t.Graph, t.Encoding, compilation.Diagnostics)).ToList();
+    }
+
+    /// <summary>The trajectory for the runtime's replay: the graph as if its seal had been verified.</summary>
+    public CompiledTrajectory ToTrajectory() => new(Graph, Encoding, default);
+
+    private static List<GraphInput>? LoadAssembly(string path, CliContext context)
+    {
+        if (!AssemblyGraphs.TryRead(path, out _, out var graphs, out var error))
+        {
+            context.Fail(error);
+            return null;
+        }
+        return graphs.Select(g => new GraphInput(g.Graph, g.Encoding, Array.Empty<TrajDiagnostic>())).ToList();
+    }
+
+    private static GraphInput? Select(string path, List<GraphInput>? inputs, string? trajectoryName, CliContext context)
+    {
+        if (inputs is null)
+            return null;
+        if (inputs.Count == 0)
+        {
+            context.Fail($"{path}: the assembly records no trajectory graph");
+            return null;
+        }
+        if (trajectoryName is null)
+            return inputs[0];
+        if (inputs.FirstOrDefault(i => string.Equals(i.Graph.Name, trajectoryName, StringComparison.Ordinal)) is { } named)
+            return named;
+        context.Fail($"{path}: no trajectory named '{trajectoryName}' (the assembly has: {string.Join(", ", inputs.Select(i => i.Graph.Name))})");
+        return null;
     }
 
     /// <summary>Compiles a policy file, writing its diagnostics; null when it has errors or cannot be read.</summary>
