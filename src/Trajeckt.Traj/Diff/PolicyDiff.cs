@@ -4,7 +4,7 @@ using Trajeckt.Traj.Semantics;
 namespace Trajeckt.Traj.Diff;
 
 /// <summary>
-/// Compares two compiled trajectories statement by statement: tools, effects, floors, authorizers, flows,
+/// Compares two compiled trajectories statement by statement: tools, effects, floors, authorizers, pins, flows,
 /// budget, and the plan language (<see cref="PlanLanguageDiff"/>). Graphs are canonical, so two that
 /// compare equal here mean the same thing.
 /// </summary>
@@ -30,6 +30,7 @@ internal static class PolicyDiff
             Add(changes, oldTool.Name, "effects", Effects(oldGraph, oldTool), Effects(newGraph, newTool));
             Add(changes, oldTool.Name, "floor", oldTool.Floor?.ToString() ?? "none", newTool.Floor?.ToString() ?? "none");
             Add(changes, oldTool.Name, "authorizer", oldTool.Authorizer.ToString(), newTool.Authorizer.ToString());
+            Add(changes, oldTool.Name, "pin", Pin(oldGraph, oldTool.Name), Pin(newGraph, oldTool.Name));
         }
 
         var oldFlows = Flows(oldGraph);
@@ -54,6 +55,8 @@ internal static class PolicyDiff
 
     private static string Effects(CompiledGraph graph, GraphTool tool) =>
         EffectText.Describe(tool.Effects, tool.LabelIndices.Select(l => graph.Labels[l]), tool.Origin);
+
+    private static string Pin(CompiledGraph graph, string tool) => graph.TryGetPin(tool, out var pin) ? pin.ToString() : "none";
 
     private static HashSet<(string Label, string Tool)> Flows(CompiledGraph graph)
     {

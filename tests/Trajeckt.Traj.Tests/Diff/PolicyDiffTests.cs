@@ -75,6 +75,16 @@ public class PolicyDiffTests
     }
 
     [Fact]
+    public void A_pinned_definition_added_or_changed()
+    {
+        var pinA = "sha256:" + new string('a', 64);
+        var pinB = "sha256:" + new string('b', 64);
+        var pinned = Base.Replace("flow pii -> send;", $"flow pii -> send; pin send \"{pinA}\";");
+        Assert.Contains(Diff(Base, pinned).ToolChanges, c => c is { Tool: "send", Aspect: "pin", OldValue: "none" } && c.NewValue == pinA);
+        Assert.Contains(Diff(pinned, pinned.Replace(pinA, pinB)).ToolChanges, c => c.Aspect == "pin" && c.OldValue == pinA && c.NewValue == pinB);
+    }
+
+    [Fact]
     public void Flows_added_and_removed()
     {
         var oldText = Base.Replace("tool save : sink(control);", "tool save : sink(control); tool post : egress;").Replace("(send | save)*", "(send | save | post)*");
