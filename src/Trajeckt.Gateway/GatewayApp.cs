@@ -46,6 +46,9 @@ public static class GatewayApp
         if (errors.Count > 0)
             throw new GatewayStartException(errors);
 
+        // With a shared session store every call goes through the SDK, whose session migration decides
+        // which ids a replica may serve; the direct lane serves only sessions held in this process.
+        var directLane = options.SessionStore == GatewaySessionStore.Process;
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         builder.Services.AddSingleton(options);
@@ -66,8 +69,30 @@ public static class GatewayApp
                 // has none); Stateful refuses that revision, so clients fall back to 2025-11-25 and a session.
 #pragma warning disable MCP9006
                 http.SessionMode = HttpServerSessionMode.Stateful;
-                http.IdleTimeout = options.SessionIdleTimeout;
+                // In one process the gateway's own expiry is the one that counts: calls served by
+                // DirectToolCalls never reach the SDK, so its idle clock would end sessions in use. An SDK
+                // session that outlives its expired gateway session answers every call with "expired" (the
+                // SDK's MaxIdleSessionCount bounds how many it keeps). Shared sessions have no direct lane.
+                http.IdleTimeout = directLane ? Timeout.InfiniteTimeSpan : options.SessionIdleTimeout;
 #pragma warning restore MCP9006
+#pragma warning disable MCPEXP002
+                // When the SDK ends a session (a DELETE from its client, shutdown), its enforcement state goes
+                // with it, so no lane serves a session the SDK no longer has.
+                http.RunSessionHandler = async (context, server, ct) =>
+                {
+                    // Resolved now: the initialize request's services are gone by the time the session ends.
+                    var runtime = context.RequestServices.GetRequiredService<GatewayRuntime>();
+                    try
+                    {
+                        await server.RunAsync(ct).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        if (server.SessionId is { } id)
+                            runtime.Sessions.Close(id);
+                    }
+                };
+#pragma warning restore MCPEXP002
                 http.ConfigureSessionOptions = (context, _, _) =>
                 {
                     var sessionId = context.Response.Headers["Mcp-Session-Id"].ToString();
@@ -89,6 +114,8 @@ public static class GatewayApp
         {
             await app.Services.GetRequiredService<GatewayRuntime>().InitializeAsync(cancellationToken).ConfigureAwait(false);
             app.UseMiddleware<OriginMiddleware>();
+            if (directLane)
+                app.UseMiddleware<DirectToolCalls>();
             app.MapMcp(options.Path);
             OperatorEndpoints.Map(app);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -42,6 +42,9 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
     /// <summary>Decides calls on the shared store's states; <see langword="null"/> when sessions live in this process.</summary>
     public TrajecktSessionManager? Manager { get; private set; }
 
+    /// <summary>Decides and forwards tools/call requests; <see langword="null"/> until initialized.</summary>
+    public ToolCallForwarder? Forwarder => _forwarder;
+
     /// <summary>Connects the upstreams, reads their tools and makes (or verifies) the commitment.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -115,6 +118,7 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Sessions.Dispose();
+        _forwarder?.Dispose();
         foreach (var upstream in _upstreams)
         {
             try

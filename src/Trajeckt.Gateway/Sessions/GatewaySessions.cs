@@ -91,6 +91,13 @@ internal sealed class GatewaySessions : IDisposable
             session.Touch(now);
     }
 
+    /// <summary>Drops a session whose MCP session ended (deleted by its client, or closed by the SDK).</summary>
+    public void Close(string id)
+    {
+        if (_sessions.TryGetValue(id, out var session))
+            Drop(new KeyValuePair<string, GatewaySession>(id, session));
+    }
+
     /// <summary>Finds a session for reading (the decisions endpoint) without marking it active.</summary>
     public bool TryPeek(string id, [NotNullWhen(true)] out GatewaySession? session) =>
         _sessions.TryGetValue(id, out session) && !IsExpired(session, _time.GetTimestamp());

@@ -39,7 +39,7 @@ internal static class UpstreamConnector
             InitializationTimeout = timeout,
         };
         var client = await McpClient.CreateAsync(transport, clientOptions, loggerFactory, cancellationToken).ConfigureAwait(false);
-        return new Upstream(name, client);
+        return new Upstream(name, client, options.Url is { Length: > 0 } endpoint ? new Uri(endpoint) : null);
     }
 
     /// <summary>Reads every upstream's tools/list and names the tools as clients will see them.</summary>
