@@ -7,7 +7,7 @@ namespace Trajeckt.Extensions.AI;
 /// client invokes, parallel ones included, is decided by the session first, and its output is recorded after.
 /// A refused function never runs; the refusal becomes its result.
 /// </summary>
-internal sealed class FunctionGate
+internal sealed partial class FunctionGate
 {
     private readonly TrajecktFunctionGateOptions _options;
     private readonly Func<FunctionInvocationContext, CancellationToken, ValueTask<object?>>? _next;
@@ -21,13 +21,15 @@ internal sealed class FunctionGate
     public static TrajecktSession ResolveSession(TrajecktFunctionGateOptions options) =>
         options.Session ?? options.SessionProvider?.Invoke() ?? TrajecktSession.CurrentOrRefusing;
 
-    public static bool RequiresAuthorization(TrajecktSession session, string toolName) =>
-        session.Commitment is { } commitment
+    public static bool RequiresAuthorization(Commitment? commitment, string toolName) =>
+        commitment is not null
         && commitment.Graph.TryGetToolIndex(toolName, out var index)
         && commitment.Graph.Tools[index].Floor is not null;
 
     public async ValueTask<object?> InvokeAsync(FunctionInvocationContext context, CancellationToken cancellationToken)
     {
+        if (_options.SessionManager is { } manager)
+            return await InvokeStoredAsync(manager, context, cancellationToken).ConfigureAwait(false);
         var session = ResolveSession(_options);
         var function = context.Function;
         var toolName = ToolFunctions.ToolName(function);
@@ -54,7 +56,7 @@ internal sealed class FunctionGate
     // approval is the TrustedUser instruction that authorizes this one call past the tool's floor.
     private static void AuthorizeIfApproved(TrajecktSession session, AIFunction function, string toolName)
     {
-        if (function.GetService<ApprovalRequiredAIFunction>() is not null && RequiresAuthorization(session, toolName))
+        if (function.GetService<ApprovalRequiredAIFunction>() is not null && RequiresAuthorization(session.Commitment, toolName))
             session.Authorize(toolName, Trust.TrustedUser);
     }
 

@@ -25,6 +25,8 @@ public sealed class TrajecktChatClient : DelegatingChatClient
         : base(innerClient)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.SessionManager is not null && (options.Session is not null || options.SessionProvider is not null))
+            throw new InvalidOperationException("UseTrajeckt(): set either SessionManager (stored sessions by conversation) or Session/SessionProvider, not both: a call must have exactly one session.");
         _options = options;
         var invoking = innerClient.GetService<FunctionInvokingChatClient>() ?? throw new InvalidOperationException(
             "UseTrajeckt() found no FunctionInvokingChatClient after it in the pipeline, so function calls would run undecided. "
@@ -35,24 +37,41 @@ public sealed class TrajecktChatClient : DelegatingChatClient
     }
 
     /// <inheritdoc/>
-    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        base.GetResponseAsync(messages, WithApprovalRequests(options), cancellationToken);
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        using (ConversationScope.Enter(_options, messages, options))
+            return await base.GetResponseAsync(messages, WithApprovalRequests(options), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc/>
-    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        base.GetStreamingResponseAsync(messages, WithApprovalRequests(options), cancellationToken);
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var key = ConversationScope.KeyOf(_options, messages, options);
+        await using var updates = base.GetStreamingResponseAsync(messages, WithApprovalRequests(options), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            // An iterator resumes in its consumer's context: the key is set again for each step of the inner loop.
+            bool more;
+            using (ConversationScope.Enter(key))
+                more = await updates.MoveNextAsync().ConfigureAwait(false);
+            if (!more)
+                yield break;
+            yield return updates.Current;
+        }
+    }
 
     // The caller's options are never changed: a copy carries the approval-required functions.
     private ChatOptions? WithApprovalRequests(ChatOptions? options)
     {
         if (!_options.RequestApprovalForFlooredTools || options?.Tools is not { Count: > 0 } tools)
             return options;
-        var session = FunctionGate.ResolveSession(_options);
+        var commitment = _options.SessionManager?.Commitment ?? FunctionGate.ResolveSession(_options).Commitment;
         List<AITool>? replaced = null;
         for (var i = 0; i < tools.Count; i++)
         {
             if (tools[i] is AIFunction function && function.GetService<ApprovalRequiredAIFunction>() is null
-                && FunctionGate.RequiresAuthorization(session, ToolFunctions.ToolName(function)))
+                && FunctionGate.RequiresAuthorization(commitment, ToolFunctions.ToolName(function)))
             {
                 replaced ??= [.. tools];
                 replaced[i] = new ApprovalRequiredAIFunction(function);

@@ -26,6 +26,28 @@ public static class TrajecktChatClientBuilderExtensions
     }
 
     /// <summary>
+    /// Decides every function call of the pipeline's <see cref="FunctionInvokingChatClient"/> in the stored session of
+    /// the request's conversation (by default <see cref="ChatOptions.ConversationId"/>; see
+    /// <see cref="TrajecktFunctionGateOptions.ConversationKey"/>), so a conversation spread over requests, processes
+    /// and replicas sharing the store keeps one session. Call it before <c>UseFunctionInvocation()</c>.
+    /// </summary>
+    /// <param name="builder">The pipeline's builder.</param>
+    /// <param name="sessions">The sessions' manager, over the store (in memory, or Redis shared by replicas).</param>
+    /// <param name="configure">Sets the other options, e.g. the conversation key; <see langword="null"/> for the defaults.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="sessions"/> is <see langword="null"/>.</exception>
+    public static ChatClientBuilder UseTrajeckt(this ChatClientBuilder builder, Trajeckt.Sessions.TrajecktSessionManager sessions, Action<TrajecktFunctionGateOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(sessions);
+        return builder.UseTrajeckt(options =>
+        {
+            configure?.Invoke(options);
+            options.SessionManager = sessions;
+        });
+    }
+
+    /// <summary>
     /// Decides every function call of the pipeline's <see cref="FunctionInvokingChatClient"/> with
     /// <paramref name="session"/>. Call it before <c>UseFunctionInvocation()</c>.
     /// </summary>

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.AI;
+using Trajeckt.Sessions;
+
 namespace Trajeckt.Extensions.AI;
 
 /// <summary>How <see cref="TrajecktChatClientBuilderExtensions.UseTrajeckt(Microsoft.Extensions.AI.ChatClientBuilder, Action{TrajecktFunctionGateOptions}?)"/> decides function calls.</summary>
@@ -11,6 +14,22 @@ public sealed class TrajecktFunctionGateOptions
 
     /// <summary>Gives the session for a call when <see cref="Session"/> is not set (for example one session per conversation).</summary>
     public Func<TrajecktSession?>? SessionProvider { get; set; }
+
+    /// <summary>
+    /// Sessions in a store (in memory, or Redis shared by replicas), one per conversation: when set, every call is
+    /// decided by the manager in the session of the request's <see cref="ConversationKey"/>, and committed to the
+    /// store before the function runs, so a conversation spread over requests and replicas keeps its taint.
+    /// Cannot be combined with <see cref="Session"/> or <see cref="SessionProvider"/>.
+    /// </summary>
+    public TrajecktSessionManager? SessionManager { get; set; }
+
+    /// <summary>
+    /// With <see cref="SessionManager"/>: the conversation a request belongs to, read once when the request starts.
+    /// Default: <see cref="ChatOptions.ConversationId"/>. It must stay the same for the whole conversation: where a
+    /// service issues a new <see cref="ChatOptions.ConversationId"/> with every response, key by your own
+    /// conversation id. A request with no key has no session: its calls are refused (<c>no_commitment</c>).
+    /// </summary>
+    public Func<IEnumerable<ChatMessage>, ChatOptions?, string?>? ConversationKey { get; set; }
 
     /// <summary>
     /// <see langword="true"/>: a refused call ends the function-calling loop (the response goes back to the caller
