@@ -20,8 +20,10 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ITrajecktSessionStore? _store;
     private readonly List<Upstream> _upstreams = new();
+    private readonly List<IAsyncDisposable> _notificationHandlers = new();
     private ToolCallForwarder? _forwarder;
-    private ListToolsResult? _toolList;
+    private ToolCatalog? _catalog;
+    private volatile bool _listChangedDuringStart;
 
     // store: the shared session store (Gateway:SessionStore=Redis), or null for sessions in this process.
     public GatewayRuntime(GatewayOptions options, TrajecktOptions trajecktOptions, ILoggerFactory loggerFactory, TimeProvider time, ITrajecktSessionStore? store = null)
@@ -45,6 +47,9 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
     /// <summary>Decides and forwards tools/call requests; <see langword="null"/> until initialized.</summary>
     public ToolCallForwarder? Forwarder => _forwarder;
 
+    /// <summary>The offered tools held against their pins, once initialized.</summary>
+    public ToolCatalog? Catalog => _catalog;
+
     /// <summary>Connects the upstreams, reads their tools and makes (or verifies) the commitment.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -62,7 +67,20 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
             }
         }
 
-        List<UpstreamTool> tools;
+        // Listening before the first tools/list, so that a change between it and the catalog is not missed.
+        foreach (var upstream in _upstreams)
+        {
+            _notificationHandlers.Add(upstream.Client.RegisterNotificationHandler(NotificationMethods.ToolListChangedNotification, (_, _) =>
+            {
+                if (_catalog is { } catalog)
+                    catalog.OnToolListChanged(upstream);
+                else
+                    _listChangedDuringStart = true;
+                return ValueTask.CompletedTask;
+            }));
+        }
+
+        List<LiveTool> tools;
         try
         {
             tools = await UpstreamConnector.ListToolsAsync(_upstreams, cancellationToken).ConfigureAwait(false);
@@ -84,9 +102,17 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
                 _loggerFactory);
         }
 
-        var offered = tools.ToDictionary(t => t.ExposedName, StringComparer.Ordinal);
-        _toolList = new ListToolsResult { Tools = tools.Select(t => t.Definition).ToList() };
-        _forwarder = new ToolCallForwarder(Sessions, offered, _options.UpstreamTimeout, _time, _logger);
+        var pins = Commitment.Commitment is { } sealedCommitment
+            ? sealedCommitment.Graph.Pins.ToDictionary(p => p.ToolName, p => p.GetHash(), StringComparer.Ordinal)
+            : tools.ToDictionary(t => t.Name, t => t.Definition!.Hash, StringComparer.Ordinal);
+        _catalog = new ToolCatalog(_upstreams, tools, pins, _options.UpstreamTimeout, _logger);
+        _forwarder = new ToolCallForwarder(Sessions, _catalog, _options.UpstreamTimeout, _time, _logger);
+        LogPins(_logger, _catalog.Describe());
+        if (_listChangedDuringStart)
+        {
+            foreach (var upstream in _upstreams)
+                _catalog.OnToolListChanged(upstream);
+        }
     }
 
     /// <summary>Gives a new MCP session its own Trajeckt session and the gateway's handlers.</summary>
@@ -109,7 +135,7 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
     {
         if (!Sessions.TryUse(request.Server.SessionId, out _, out var problem))
             throw new ModelContextProtocol.McpProtocolException("Trajeckt gateway: " + problem, ModelContextProtocol.McpErrorCode.InvalidRequest);
-        return ValueTask.FromResult(_toolList ?? new ListToolsResult());
+        return ValueTask.FromResult(_catalog?.Offered ?? new ListToolsResult());
     }
 
     public ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken) =>
@@ -119,6 +145,9 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
     {
         Sessions.Dispose();
         _forwarder?.Dispose();
+        foreach (var handler in _notificationHandlers)
+            await handler.DisposeAsync().ConfigureAwait(false);
+        _catalog?.Dispose();
         foreach (var upstream in _upstreams)
         {
             try
@@ -132,12 +161,21 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
         }
     }
 
-    private GatewayCommitment MakeCommitment(List<UpstreamTool> tools)
+    private GatewayCommitment MakeCommitment(List<LiveTool> live)
     {
         if (_options.Commitment == CommitmentMode.Operator)
-            return GatewayCommitment.Operator(_options.Policy!, _options.Seal ?? _options.Policy + ".seal", _options.Trajectory, _trajecktOptions);
+        {
+            var commitment = GatewayCommitment.Operator(_options.Policy!, _options.Seal ?? _options.Policy + ".seal", _options.Trajectory, _trajecktOptions);
+            if (commitment.Commitment!.Graph.Pins.Count == 0)
+                throw new GatewayStartException(UnpinnedOperatorGraph(live));
+            return commitment;
+        }
 
         var problems = new List<string>();
+        // A definition that cannot be pinned cannot be offered: the start stops rather than run unpinned.
+        foreach (var tool in live.Where(t => t.Definition is null))
+            problems.Add($"Gateway:Upstreams: tool '{tool.Name}' of upstream '{tool.Tool.Upstream.Name}' cannot be pinned: {tool.Error}.");
+        var tools = live.Select(t => t.Tool).ToList();
         foreach (var name in _options.Tools.Keys.Where(k => !tools.Any(t => t.ExposedName == k)))
             problems.Add($"Gateway:Tools:{name}: no upstream offers a tool of that name (offered: {string.Join(", ", tools.Select(t => t.ExposedName))}).");
         var inferred = new List<InferredTool>();
@@ -159,11 +197,30 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
             throw new GatewayStartException(problems);
         return _options.Commitment == CommitmentMode.Heuristic
             ? GatewayCommitment.Heuristic(inferred)
-            : GatewayCommitment.Auto("Gateway", inferred);
+            : GatewayCommitment.Auto("Gateway", inferred, live.Select(t => t.Definition!).ToList());
+    }
+
+    private string[] UnpinnedOperatorGraph(List<LiveTool> live)
+    {
+        var problems = new List<string>
+        {
+            $"Gateway:Policy: the sealed graph of '{_options.Policy}' pins no tool definition, so a changed upstream tool could not be detected. " +
+            "Review each definition below, add its pin line to the trajectory, re-seal the policy (trajeckt seal) and start again:",
+        };
+        foreach (var tool in live)
+        {
+            problems.Add(tool.Definition is { } definition
+                ? $"  // {definition.Canonical}\n  {definition.PinLine}"
+                : $"  // {tool.Name} cannot be pinned: {tool.Error}");
+        }
+        return problems.ToArray();
     }
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "The gateway enforces:\n{Commitment}")]
     private static partial void LogCommitment(ILogger logger, string commitment);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Tool definitions:\n{Pins}")]
+    private static partial void LogPins(ILogger logger, string pins);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "MCP session {McpSessionId} opened with its own Trajeckt session {SessionId}")]
     private static partial void LogSessionOpened(ILogger logger, string mcpSessionId, string sessionId);

@@ -50,4 +50,10 @@ public enum DecisionReason
 
     /// <summary><c>state_invalid</c>: the session's stored state could not be restored (another commitment, unknown version, altered or malformed).</summary>
     StateInvalid,
+
+    /// <summary>
+    /// <c>tool_definition_changed</c>: the MCP gateway refused a tool whose upstream definition is not the one the
+    /// commitment pins (changed, removed, or added after sealing), or whose upstream's tool list is being re-read.
+    /// </summary>
+    ToolDefinitionChanged,
 }

@@ -47,6 +47,9 @@ public static class ReasonCodes
     /// <summary>The code of <see cref="DecisionReason.StateInvalid"/>.</summary>
     public const string StateInvalid = "state_invalid";
 
+    /// <summary>The code of <see cref="DecisionReason.ToolDefinitionChanged"/>.</summary>
+    public const string ToolDefinitionChanged = "tool_definition_changed";
+
     /// <summary>Returns the stable code of a reason.</summary>
     /// <param name="reason">The reason.</param>
     /// <returns>The code, or <see langword="null"/> for <see cref="DecisionReason.None"/>, which has none.</returns>
@@ -68,6 +71,7 @@ public static class ReasonCodes
         DecisionReason.SessionEnded => SessionEnded,
         DecisionReason.StoreUnavailable => StoreUnavailable,
         DecisionReason.StateInvalid => StateInvalid,
+        DecisionReason.ToolDefinitionChanged => ToolDefinitionChanged,
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a defined decision reason."),
     };
 
@@ -93,6 +97,7 @@ public static class ReasonCodes
             SessionEnded => DecisionReason.SessionEnded,
             StoreUnavailable => DecisionReason.StoreUnavailable,
             StateInvalid => DecisionReason.StateInvalid,
+            ToolDefinitionChanged => DecisionReason.ToolDefinitionChanged,
             _ => DecisionReason.None,
         };
         return reason != DecisionReason.None;

@@ -21,17 +21,29 @@ public sealed class ClawTrojanTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var policy = Path.Combine(_work, "policy.traj");
-        File.Copy(Path.Combine(_folder, "policy.traj"), policy);
+        var text = File.ReadAllText(Path.Combine(_folder, "policy.traj"));
         using var key = OperatorKeyPair.Generate();
-        var compiled = TrajCompiler.Compile(File.ReadAllText(policy), policy).Trajectories.Single();
-        SealFile.Write(policy + ".seal", Sealer.Sign(compiled.Encoding, key));
-
         _upstream = await UpstreamServer.StartAsync<OfficeTools>();
-        _gateway = await GatewayServer.StartAsync(
-            _upstream.Url,
-            "--Gateway:Commitment=Operator",
-            $"--Gateway:Policy={policy}",
-            $"--Trajeckt:TrustedKeys:0={key.PublicKey}");
+        string[] settings = ["--Gateway:Commitment=Operator", $"--Gateway:Policy={policy}", $"--Trajeckt:TrustedKeys:0={key.PublicKey}"];
+
+        // The operator's flow: the vector's policy pins nothing, so the gateway prints the pin lines to review;
+        // the declared tools' lines go into the policy, which is sealed again.
+        Seal(policy, text, key);
+        var unpinned = await Assert.ThrowsAsync<GatewayStartException>(() => GatewayServer.StartAsync(_upstream.Url, settings));
+        var declared = TrajCompiler.Compile(text, policy).Trajectories.Single().Graph.Tools.Select(t => t.Name).ToHashSet();
+        var pins = unpinned.Problems.SelectMany(p => p.Split('\n')).Select(l => l.Trim())
+            .Where(l => l.StartsWith("pin ", StringComparison.Ordinal) && declared.Contains(l.Split(' ')[1]));
+        var closing = text.LastIndexOf('}');
+        Seal(policy, text[..closing] + string.Concat(pins.Select(l => "  " + l + "\n")) + text[closing..], key);
+
+        _gateway = await GatewayServer.StartAsync(_upstream.Url, settings);
+    }
+
+    private static void Seal(string path, string policy, OperatorKeyPair key)
+    {
+        File.WriteAllText(path, policy);
+        var compiled = TrajCompiler.Compile(policy, path).Trajectories.Single();
+        SealFile.Write(path + ".seal", Sealer.Sign(compiled.Encoding, key));
     }
 
     public async Task DisposeAsync()

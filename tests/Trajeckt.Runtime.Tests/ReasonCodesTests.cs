@@ -18,6 +18,7 @@ public sealed class ReasonCodesTests
         { DecisionReason.SessionEnded, "session_ended" },
         { DecisionReason.StoreUnavailable, "store_unavailable" },
         { DecisionReason.StateInvalid, "state_invalid" },
+        { DecisionReason.ToolDefinitionChanged, "tool_definition_changed" },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using ModelContextProtocol.Protocol;
+using Trajeckt.Mcp;
 
 namespace Trajeckt.Gateway.Calls;
 
@@ -8,11 +9,8 @@ namespace Trajeckt.Gateway.Calls;
 /// </summary>
 internal static class CallResults
 {
-    /// <summary>The text every refusal starts with.</summary>
-    public const string RefusalPrefix = "Refused by the Trajeckt policy: ";
-
-    /// <summary>A refused call: the text is the prefix and the decision's message, which starts with the reason code.</summary>
-    public static CallToolResult Refusal(in Decision decision) => Error(RefusalPrefix + (decision.Message ?? decision.Code));
+    /// <summary>A refused call, shaped exactly as an in-process Trajeckt MCP server shapes it (text and <c>_meta["trajeckt/refusal"]</c>).</summary>
+    public static CallToolResult Refusal(in Decision decision) => McpRefusal.Create(decision);
 
     /// <summary>An allowed call whose upstream failed or timed out.</summary>
     public static CallToolResult UpstreamFailure(string message) => Error(message);

@@ -6,6 +6,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Trajeckt.Gateway.Sessions;
 using Trajeckt.Gateway.Upstreams;
+using Trajeckt.Mcp;
 
 namespace Trajeckt.Gateway.Calls;
 
@@ -19,20 +20,20 @@ namespace Trajeckt.Gateway.Calls;
 internal sealed partial class ToolCallForwarder : IDisposable
 {
     private readonly GatewaySessions _sessions;
-    private readonly IReadOnlyDictionary<string, UpstreamTool> _tools;
+    private readonly ToolCatalog _tools;
     private readonly Dictionary<Upstream, HttpUpstreamCaller> _callers = new();
     private readonly TimeSpan _upstreamTimeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public ToolCallForwarder(GatewaySessions sessions, IReadOnlyDictionary<string, UpstreamTool> tools, TimeSpan upstreamTimeout, TimeProvider time, ILogger logger)
+    public ToolCallForwarder(GatewaySessions sessions, ToolCatalog tools, TimeSpan upstreamTimeout, TimeProvider time, ILogger logger)
     {
         _sessions = sessions;
         _tools = tools;
         _upstreamTimeout = upstreamTimeout;
         _time = time;
         _logger = logger;
-        foreach (var upstream in tools.Values.Select(t => t.Upstream).Distinct())
+        foreach (var upstream in tools.Upstreams)
         {
             if (upstream.Endpoint is { } endpoint && upstream.Client.NegotiatedProtocolVersion is { } version)
                 _callers.Add(upstream, new HttpUpstreamCaller(endpoint, upstream.Client.SessionId, version));
@@ -61,7 +62,7 @@ internal sealed partial class ToolCallForwarder : IDisposable
     }
 
     /// <summary>Whether <see cref="CallDirectAsync"/> can forward a call of <paramref name="tool"/> (its upstream is an HTTP one).</summary>
-    public bool CanCallDirect(string tool) => _tools.TryGetValue(tool, out var offered) && _callers.ContainsKey(offered.Upstream);
+    public bool CanCallDirect(string tool) => _tools.TryGet(tool, out var offered, out _) && offered is not null && _callers.ContainsKey(offered.Upstream);
 
     /// <summary>
     /// A plain tools/call of a live session, decided exactly as <see cref="CallAsync"/> decides it; returns
@@ -88,6 +89,13 @@ internal sealed partial class ToolCallForwarder : IDisposable
         Func<CallToolResult, T> answer,
         CancellationToken cancellationToken)
     {
+        // A tool whose definition is not the pinned one is refused before the session decides: it is not the tool the commitment names.
+        var known = _tools.TryGet(name, out var tool, out var definitionRefusal);
+        if (definitionRefusal is not null)
+        {
+            session.Record(new GatewayDecision(0, name, GatewayDecision.Refused, ReasonCodes.ToolDefinitionChanged, ReasonCodes.ToolDefinitionChanged + ": " + definitionRefusal, _time.GetUtcNow()));
+            return answer(McpRefusal.Create(DecisionReason.ToolDefinitionChanged, definitionRefusal));
+        }
         // The decision comes first; nothing reaches an upstream before it.
         var decision = await session.Enforcement.BeginAsync(name, cancellationToken).ConfigureAwait(false);
         var at = _time.GetUtcNow();
@@ -102,7 +110,7 @@ internal sealed partial class ToolCallForwarder : IDisposable
         var completed = false;
         try
         {
-            if (name is null || !_tools.TryGetValue(name, out var tool))
+            if (!known || tool is null)
                 return answer(Failed(session, in decision, at, $"upstream_failed: the call of {name} was allowed at step {decision.Step}, but no upstream offers the tool"));
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_upstreamTimeout);

@@ -1,7 +1,9 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Trajeckt.Sealing;
 using Trajeckt.Traj;
 using Trajeckt.Traj.Graph;
+using Trajeckt.Traj.Syntax;
 
 namespace Trajeckt.Gateway.Commitments;
 
@@ -41,12 +43,17 @@ internal sealed class GatewayCommitment
             : TrajecktSession.CreateHeuristic(_heuristicEffects, options, loggerFactory);
 
     /// <summary>
-    /// Derives every tool's effects (rule or override), compiles them with the Traj compiler, seals the
-    /// graph with a key made now, and loads it through the same verification as an operator's seal.
+    /// Derives every tool's effects (rule or override), compiles them with the Traj compiler together with a
+    /// pin of every definition read at start, seals the graph with a key made now, and loads it through the
+    /// same verification as an operator's seal.
     /// </summary>
-    public static GatewayCommitment Auto(string trajectoryName, IReadOnlyList<InferredTool> inferred)
+    public static GatewayCommitment Auto(string trajectoryName, IReadOnlyList<InferredTool> inferred, IReadOnlyList<ToolDefinition> pinned)
     {
-        var compilation = TrajCompiler.CompileAutoCommitment(trajectoryName, inferred.Select(t => t.Tool).ToArray());
+        var text = new StringBuilder().Append("trajectory ").Append(TrajFormatter.FormatName(trajectoryName)).Append(" {\n");
+        foreach (var definition in pinned)
+            text.Append("  ").Append(definition.PinLine).Append('\n');
+        text.Append("}\n");
+        var compilation = TrajCompiler.Compile(text.ToString(), "<auto-commitment>", new TrajCompilerOptions { HostTools = inferred.Select(t => t.Tool).ToArray() });
         if (!compilation.Success)
             throw new GatewayStartException(compilation.Diagnostics.Where(d => d.IsError).Select(d => $"auto-commitment: {d.Code} {d.Message}").ToArray());
         var encoding = compilation.Trajectories[0].Encoding;

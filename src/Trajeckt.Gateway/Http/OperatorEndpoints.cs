@@ -18,6 +18,7 @@ internal static class OperatorEndpoints
         }));
         endpoints.MapGet("/trajeckt/commitment", (GatewayRuntime runtime) =>
             Results.Text(runtime.Commitment?.Describe() ?? string.Empty, "text/plain; charset=utf-8"));
+        endpoints.MapGet("/trajeckt/pins", (GatewayRuntime runtime) => Results.Text(runtime.Catalog?.Describe() ?? string.Empty, "text/plain; charset=utf-8"));
         endpoints.MapGet("/trajeckt/sessions/{id}/decisions", (string id, GatewayRuntime runtime) =>
             runtime.Sessions.TryPeek(id, out var session)
                 ? Results.Json(session.RecentDecisions())

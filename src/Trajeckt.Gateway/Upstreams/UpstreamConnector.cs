@@ -43,21 +43,37 @@ internal static class UpstreamConnector
     }
 
     /// <summary>Reads every upstream's tools/list and names the tools as clients will see them.</summary>
-    public static async Task<List<UpstreamTool>> ListToolsAsync(IReadOnlyList<Upstream> upstreams, CancellationToken cancellationToken)
+    public static async Task<List<LiveTool>> ListToolsAsync(IReadOnlyList<Upstream> upstreams, CancellationToken cancellationToken)
     {
-        var tools = new List<UpstreamTool>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var tools = new List<LiveTool>();
         foreach (var upstream in upstreams)
         {
-            var listed = await upstream.Client.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            foreach (var tool in listed)
+            try
             {
-                var definition = tool.ProtocolTool;
-                var exposed = upstreams.Count == 1 ? definition.Name : upstream.Name + NamespaceSeparator + definition.Name;
-                if (!names.Add(exposed))
-                    throw new GatewayStartException($"upstream '{upstream.Name}' lists the tool '{definition.Name}' twice.");
-                tools.Add(new UpstreamTool(exposed, upstream, Rename(definition, exposed)));
+                tools.AddRange(await ListToolsAsync(upstream, upstreams.Count > 1, cancellationToken).ConfigureAwait(false));
             }
+            catch (InvalidDataException e)
+            {
+                throw new GatewayStartException(e.Message);
+            }
+        }
+        return tools;
+    }
+
+    /// <summary>Reads one upstream's tools/list, names the tools as clients see them and reads each definition's pin form.</summary>
+    /// <exception cref="InvalidDataException">The upstream lists a tool name twice.</exception>
+    public static async Task<IReadOnlyList<LiveTool>> ListToolsAsync(Upstream upstream, bool namespaced, CancellationToken cancellationToken)
+    {
+        var tools = new List<LiveTool>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var listed = await upstream.Client.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var tool in listed)
+        {
+            var definition = tool.ProtocolTool;
+            var exposed = namespaced ? upstream.Name + NamespaceSeparator + definition.Name : definition.Name;
+            if (!names.Add(exposed))
+                throw new InvalidDataException($"upstream '{upstream.Name}' lists the tool '{definition.Name}' twice.");
+            tools.Add(LiveTool.Read(new UpstreamTool(exposed, upstream, Rename(definition, exposed))));
         }
         return tools;
     }

@@ -150,7 +150,10 @@ public static class TrajFormatter
     /// A name as Traj spells it: bare when it lexes back as exactly that one name and is not the
     /// wildcard <c>_</c>, otherwise quoted with <c>\"</c> and <c>\\</c> escaped.
     /// </summary>
-    internal static string FormatName(string value)
+    /// <param name="value">The name.</param>
+    /// <returns>The name as it is written in a policy.</returns>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is empty or holds a line break, which no Traj name can.</exception>
+    public static string FormatName(string value)
     {
         if (string.IsNullOrEmpty(value) || value.IndexOfAny(s_lineBreaks) >= 0)
             throw new ArgumentException($"The name '{value}' cannot be written in Traj: names are not empty and hold no line break.", nameof(value));
