@@ -54,7 +54,9 @@ internal sealed class DecisionLog(TextWriter output, ConsoleStyle style)
         if (decision.IsAllowed)
         {
             _allowed++;
-            output.WriteLine($"  {decision.Step,4}  {decision.ToolName,-16} {style.Allowed("allow")}");
+            // In shadow mode a call enforcement would refuse runs; its message says why it would be refused.
+            var shadow = decision.WouldRefuse ? $"{"",-3} {decision.Message}" : "";
+            output.WriteLine($"  {decision.Step,4}  {decision.ToolName,-16} {style.Allowed("allow")}{shadow}");
             return;
         }
         var code = decision.Code ?? "refused";

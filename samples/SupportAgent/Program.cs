@@ -7,6 +7,12 @@ var options = new TrajecktOptions { TrustDevelopmentKeys = true };
 var style = ConsoleStyle.ForConsole();
 try
 {
+    // The rollout's first step (docs/rollout.md): ordinary conversations in shadow mode, with a decision log.
+    if (ShadowRun.TryParse(args, out var folder))
+    {
+        return await new ShadowRun(Console.Out, style).RunAsync(folder,
+            log => TrajecktGraphs.Support.BeginSession(new TrajecktOptions { TrustDevelopmentKeys = true, Shadow = true, DecisionLog = log }));
+    }
     var realModel = OpenAIModel.FromEnvironment(out var modelDescription);
     Console.WriteLine(style.Heading("Trajeckt support agent") + style.Quiet($" (model: {modelDescription})"));
     using var support = TrajecktGraphs.Support.BeginSession(options);

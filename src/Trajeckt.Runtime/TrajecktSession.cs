@@ -386,7 +386,7 @@ public sealed partial class TrajecktSession
                 ApplyShadowed(toolIndex, toolName, step);
             }
             decision = new Decision(this, step, toolName, reason, message, wouldRefuse);
-            (_recorder ??= new FlightRecorder(this, Commitment?.Graph)).Record(step, toolIndex, toolName, reason, message);
+            (_recorder ??= new FlightRecorder(this, Commitment?.Graph)).Record(step, toolIndex, toolName, reason, message, wouldRefuse);
             LogCall(in decision, _shadow);
         }
         if (_logging || DecisionTelemetry.IsListening)

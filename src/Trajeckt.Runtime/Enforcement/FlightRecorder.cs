@@ -30,12 +30,12 @@ internal sealed class FlightRecorder
     }
 
     /// <summary>Records a decision; the caller holds the session lock.</summary>
-    public void Record(long step, int toolIndex, string? toolName, DecisionReason reason, string? message)
+    public void Record(long step, int toolIndex, string? toolName, DecisionReason reason, string? message, DecisionReason wouldRefuse)
     {
         var slot = _next;
         if (slot == _entries.Length && slot < Capacity)
             Grow();
-        _entries[slot] = new Entry(step, toolIndex, reason);
+        _entries[slot] = new Entry(step, toolIndex, reason, wouldRefuse);
         if (toolIndex < 0)
             _names[slot] = toolName;
         else
@@ -61,7 +61,7 @@ internal sealed class FlightRecorder
             var slot = (start + i) % Capacity;
             var entry = _entries[slot];
             var name = entry.ToolIndex >= 0 ? _tools[entry.ToolIndex].Name : _names[slot];
-            copy[i] = new Decision(_session, entry.Step, name, entry.Reason, _messages[slot]);
+            copy[i] = new Decision(_session, entry.Step, name, entry.Reason, _messages[slot], entry.WouldRefuse);
         }
         return copy;
     }
@@ -75,5 +75,6 @@ internal sealed class FlightRecorder
         Array.Resize(ref _messages, length);
     }
 
-    private readonly record struct Entry(long Step, int ToolIndex, DecisionReason Reason);
+    // WouldRefuse: the reason a shadow session let the call run despite (None otherwise).
+    private readonly record struct Entry(long Step, int ToolIndex, DecisionReason Reason, DecisionReason WouldRefuse);
 }
