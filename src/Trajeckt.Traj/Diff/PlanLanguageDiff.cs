@@ -18,8 +18,12 @@ namespace Trajeckt.Traj.Diff;
 /// </remarks>
 internal static class PlanLanguageDiff
 {
-    /// <summary>The most state pairs the search visits (4M pairs; about 50 MB).</summary>
-    public const int MaxPairs = 4_000_000;
+    /// <summary>
+    /// The most state pairs the search visits: some 100 MB at most, far beyond any policy written by hand
+    /// (the product of two 1,000-state plans has at most 1M pairs), while two plans near the graph limit
+    /// of 1M states each cannot exhaust the machine.
+    /// </summary>
+    public const int MaxPairs = 2_000_000;
 
     /// <summary>Compares the plans over every tool either graph declares.</summary>
     public static PlanLanguageDifference Compare(CompiledGraph oldGraph, CompiledGraph newGraph) =>

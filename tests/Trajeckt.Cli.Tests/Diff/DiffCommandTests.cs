@@ -175,6 +175,23 @@ public class DiffCommandTests
     }
 
     [Fact]
+    public void Names_cannot_drive_the_terminal()
+    {
+        using var folder = new TempFolder();
+        var hostile = "trajectory T { tool \"evil\u202Etxt.exe\u001b[2J\"; tool a; }";
+        var run = CliRun.Of("diff", folder.File("old.traj", "trajectory T { tool a; }"), folder.File("new.traj", hostile));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("  tools added: evil\\u202etxt.exe\\u001b[2J", run.Output);
+        Assert.DoesNotContain("\u202E", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", run.Output, StringComparison.Ordinal);
+
+        var json = CliRun.Of("diff", folder.File("old.traj"), folder.File("new.traj"), "--json");
+        Assert.DoesNotContain("\u202E", json.Output, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Equal("evil\u202Etxt.exe\u001b[2J", document.RootElement.GetProperty("trajectories")[0].GetProperty("tools_added")[0].GetString());
+    }
+
+    [Fact]
     public void Traces_need_one_pair_of_trajectories()
     {
         using var folder = new TempFolder();
