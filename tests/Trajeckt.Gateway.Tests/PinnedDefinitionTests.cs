@@ -129,6 +129,19 @@ public sealed class PinnedDefinitionTests : IAsyncLifetime
         Assert.NotEqual(true, (await agent.CallAsync("send_email", ("to", "bob@example.com"), ("body", "hi"))).IsError);
     }
 
+    [Fact]
+    public async Task A_flood_of_announcements_coalesces_into_few_re_reads_and_refuses_meanwhile()
+    {
+        await using var agent = await Gateway.ConnectAgentAsync();
+        var catalog = Gateway.Runtime.Catalog!;
+        for (var i = 0; i < 1000; i++)
+            catalog.OnToolListChanged(catalog.Upstreams[0]);
+        Assert.False(catalog.IsCurrent);
+        await SettledAsync("send_email", null);
+        Assert.InRange(catalog.CompletedRefreshes, 1, 100);
+        Assert.NotEqual(true, (await agent.CallAsync("send_email", ("to", "bob@example.com"), ("body", "hi"))).IsError);
+    }
+
     private static ModelContextProtocol.Server.McpServerTool McpServerToolRenamed() => ModelContextProtocol.Server.McpServerTool.Create(
         (string to, string body) => $"sent {body.Length} characters to {to}",
         new ModelContextProtocol.Server.McpServerToolCreateOptions { Name = "send_mail", Description = "Sends an email.", ReadOnly = false, Destructive = false, OpenWorld = true });

@@ -26,6 +26,7 @@ internal sealed partial class ToolCatalog : IDisposable
     private readonly Dictionary<Upstream, IReadOnlyList<LiveTool>> _live = new();
     private readonly Dictionary<Upstream, string> _stale = new();
     private readonly Dictionary<Upstream, int> _announcements = new();
+    private readonly HashSet<Upstream> _queued = new();
     private volatile Snapshot _snapshot = new(new Dictionary<string, Entry>(StringComparer.Ordinal), new ListToolsResult { Tools = new List<Tool>() });
     private int _completedRefreshes;
 
@@ -97,6 +98,9 @@ internal sealed partial class ToolCatalog : IDisposable
             _announcements[upstream] = _announcements.GetValueOrDefault(upstream) + 1;
             _stale[upstream] = $"upstream '{upstream.Name}' announced that its tools changed; the tool is refused until the gateway has re-read and checked them";
             Rebuild();
+            // Announcements coalesce: at most one re-read waits per upstream, however often it announces.
+            if (!_queued.Add(upstream))
+                return;
         }
         _ = RefreshAsync(upstream);
     }
@@ -139,7 +143,10 @@ internal sealed partial class ToolCatalog : IDisposable
         {
             int announcement;
             lock (_gate)
+            {
+                _queued.Remove(upstream);
                 announcement = _announcements.GetValueOrDefault(upstream);
+            }
             IReadOnlyList<LiveTool> tools;
             try
             {
