@@ -4,6 +4,7 @@ using Trajeckt.Gateway;
 // dotnet run --project samples/McpGateway                      upstream + gateway + smoke test, all on loopback
 // dotnet run --project samples/McpGateway -- upstream [URL]    only the sample upstream (default http://127.0.0.1:5100)
 // dotnet run --project samples/McpGateway -- smoke URL         only the smoke test, against a running gateway's /mcp URL
+// dotnet run --project samples/McpGateway -- stdio             only the sample upstream, over stdio (a stdio upstream's command)
 switch (args.FirstOrDefault())
 {
     case "upstream":
@@ -14,6 +15,9 @@ switch (args.FirstOrDefault())
         await upstream.WaitForShutdownAsync();
         return 0;
     }
+    case "stdio":
+        await StdioUpstream.RunAsync();
+        return 0;
     case "smoke":
         return await SmokeTest.RunAsync(new Uri(args.ElementAtOrDefault(1) ?? "http://127.0.0.1:8787/mcp"), Console.Out) ? 0 : 1;
     case null:
@@ -41,6 +45,6 @@ switch (args.FirstOrDefault())
         }
     }
     default:
-        Console.Error.WriteLine("usage: McpGateway [upstream [URL] | smoke [GATEWAY-MCP-URL]]");
+        Console.Error.WriteLine("usage: McpGateway [upstream [URL] | stdio | smoke [GATEWAY-MCP-URL]]");
         return 2;
 }

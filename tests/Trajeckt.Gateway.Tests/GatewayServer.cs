@@ -26,14 +26,12 @@ public sealed class GatewayServer : IAsyncDisposable
 
     internal GatewayRuntime Runtime => _app.Services.GetRequiredService<GatewayRuntime>();
 
-    public static async Task<GatewayServer> StartAsync(Uri upstream, params string[] settings)
+    // upstream: the first upstream's URL, or null when the settings configure the upstreams.
+    public static async Task<GatewayServer> StartAsync(Uri? upstream, params string[] settings)
     {
-        var args = new List<string>
-        {
-            "--urls=http://127.0.0.1:0",
-            "--Logging:LogLevel:Default=Warning",
-            $"--Gateway:Upstreams:0:Url={upstream}",
-        };
+        var args = new List<string> { "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning" };
+        if (upstream is not null)
+            args.Add($"--Gateway:Upstreams:0:Url={upstream}");
         args.AddRange(settings);
         return new GatewayServer(await GatewayApp.StartAsync(args.ToArray()));
     }

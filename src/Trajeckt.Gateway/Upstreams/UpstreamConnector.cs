@@ -73,7 +73,7 @@ internal static class UpstreamConnector
             var exposed = namespaced ? upstream.Name + NamespaceSeparator + definition.Name : definition.Name;
             if (!names.Add(exposed))
                 throw new InvalidDataException($"upstream '{upstream.Name}' lists the tool '{definition.Name}' twice.");
-            tools.Add(LiveTool.Read(new UpstreamTool(exposed, upstream, Rename(definition, exposed))));
+            tools.Add(LiveTool.Read(new UpstreamTool(exposed, upstream, Rename(definition, exposed), definition.Name)));
         }
         return tools;
     }

@@ -5,12 +5,13 @@ namespace Trajeckt.Gateway.Upstreams;
 /// <summary>One tool a client is offered: the name the client and the policy use, and where it runs.</summary>
 internal sealed class UpstreamTool
 {
-    public UpstreamTool(string exposedName, Upstream upstream, Tool definition)
+    // upstreamName: the name at the upstream, when the definition carries the exposed (namespaced) one.
+    public UpstreamTool(string exposedName, Upstream upstream, Tool definition, string? upstreamName = null)
     {
         ExposedName = exposedName;
         Upstream = upstream;
         Definition = definition;
-        UpstreamName = definition.Name;
+        UpstreamName = upstreamName ?? definition.Name;
     }
 
     /// <summary>The tool's name as clients and the commitment see it (prefixed with the upstream's when there are several).</summary>
