@@ -10,17 +10,10 @@ public sealed partial class TrajecktSession
     {
         if (_decisionLog is not { } log)
             return;
-        var record = new LogRecord
-        {
-            Kind = LogRecordKind.Call,
-            SessionId = Id,
-            Step = decision.Step,
-            TimestampTicks = DateTime.UtcNow.Ticks,
-            Tool = decision.ToolName,
-            Reason = decision.WouldRefuse ? decision.WouldRefuseReason : decision.Reason,
-            Message = decision.Message,
-            Shadow = shadow,
-        };
+        var record = NewLogRecord(LogRecordKind.Call, decision.Step, shadow);
+        record.Tool = decision.ToolName;
+        record.Reason = decision.WouldRefuse ? decision.WouldRefuseReason : decision.Reason;
+        record.Message = decision.Message;
         log.Enqueue(in record);
     }
 
@@ -28,15 +21,9 @@ public sealed partial class TrajecktSession
     {
         if (_decisionLog is not { } log)
             return;
-        var record = new LogRecord
-        {
-            Kind = LogRecordKind.Report,
-            SessionId = Id,
-            Step = step,
-            TimestampTicks = DateTime.UtcNow.Ticks,
-            Origin = origin,
-            Labels = labels is null ? null : [.. labels],
-        };
+        var record = NewLogRecord(LogRecordKind.Report, step, shadow: false);
+        record.Origin = origin;
+        record.Labels = labels is null ? null : [.. labels];
         log.Enqueue(in record);
     }
 
@@ -44,18 +31,11 @@ public sealed partial class TrajecktSession
     {
         if (_decisionLog is not { } log)
             return;
-        var record = new LogRecord
-        {
-            Kind = LogRecordKind.Authorization,
-            SessionId = Id,
-            Step = step,
-            TimestampTicks = DateTime.UtcNow.Ticks,
-            Tool = tool,
-            Trust = by,
-            Reason = accepted ? DecisionReason.None : DecisionReason.AuthorizationRejected,
-            Message = message,
-            Shadow = _shadow,
-        };
+        var record = NewLogRecord(LogRecordKind.Authorization, step, _shadow);
+        record.Tool = tool;
+        record.Trust = by;
+        record.Reason = accepted ? DecisionReason.None : DecisionReason.AuthorizationRejected;
+        record.Message = message;
         log.Enqueue(in record);
     }
 
@@ -63,15 +43,18 @@ public sealed partial class TrajecktSession
     {
         if (_decisionLog is not { } log)
             return;
-        var record = new LogRecord
-        {
-            Kind = LogRecordKind.Input,
-            SessionId = Id,
-            Step = step,
-            TimestampTicks = DateTime.UtcNow.Ticks,
-            Trust = trust,
-            Shadow = _shadow,
-        };
+        var record = NewLogRecord(LogRecordKind.Input, step, _shadow);
+        record.Trust = trust;
         log.Enqueue(in record);
     }
+
+    // What every entry carries: a struct, so building it allocates nothing.
+    private LogRecord NewLogRecord(LogRecordKind kind, long step, bool shadow) => new()
+    {
+        Kind = kind,
+        SessionId = Id,
+        Step = step,
+        TimestampTicks = DateTime.UtcNow.Ticks,
+        Shadow = shadow,
+    };
 }

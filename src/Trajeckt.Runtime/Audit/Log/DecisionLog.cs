@@ -23,7 +23,9 @@ public sealed class DecisionLog : IDisposable
     private readonly LogRecord[] _ring;
     private readonly object _ringLock = new();
     private readonly Thread _writer;
-    private readonly List<LogRecord> _pendingCalls = new();
+    // Per session, the allowed call that waits for its tool's report, and when it began waiting (flushes keep that order).
+    private readonly Dictionary<string, (LogRecord Call, long Order)> _pendingCalls = new(StringComparer.Ordinal);
+    private long _pendingOrder;
     private int _head;
     private int _count;
     private long _enqueued;
@@ -194,32 +196,26 @@ public sealed class DecisionLog : IDisposable
     // it is written with the reported origin and labels, so the line replays as the call really went.
     private void Write(in LogRecord record)
     {
-        var pending = PendingIndex(record.SessionId);
+        var hasPending = _pendingCalls.Remove(record.SessionId, out var pending);
         if (record.Kind == LogRecordKind.Report)
         {
-            if (pending >= 0 && _pendingCalls[pending].Step == record.Step)
+            if (hasPending && pending.Call.Step == record.Step)
             {
-                var call = _pendingCalls[pending];
-                _pendingCalls.RemoveAt(pending);
-                Emit(_lines.Call(in call, record.Origin, record.Labels), false);
+                Emit(_lines.Call(in pending.Call, record.Origin, record.Labels), false);
+                return;
             }
-            else
-            {
-                Emit(_lines.Note(record.TimestampTicks, record.SessionId,
-                    $"step {record.Step}: the tool reported origin {record.Origin?.ToString() ?? "none"} and labels [{string.Join(", ", record.Labels ?? [])}] after the session's next event"), false);
-            }
+            if (hasPending)
+                _pendingCalls.Add(record.SessionId, pending);
+            Emit(_lines.Note(record.TimestampTicks, record.SessionId,
+                $"step {record.Step}: the tool reported origin {record.Origin?.ToString() ?? "none"} and labels [{string.Join(", ", record.Labels ?? [])}] after the session's next event"), false);
             return;
         }
-        if (pending >= 0)
-        {
-            var call = _pendingCalls[pending];
-            _pendingCalls.RemoveAt(pending);
-            Emit(_lines.Call(in call, null, null), false);
-        }
+        if (hasPending)
+            Emit(_lines.Call(in pending.Call, null, null), false);
         switch (record.Kind)
         {
             case LogRecordKind.Call when record.Reason == DecisionReason.None || record.Shadow:
-                _pendingCalls.Add(record);
+                _pendingCalls.Add(record.SessionId, (record, _pendingOrder++));
                 break;
             case LogRecordKind.Call:
                 Emit(_lines.Call(in record, null, null), false);
@@ -233,19 +229,9 @@ public sealed class DecisionLog : IDisposable
         }
     }
 
-    private int PendingIndex(string sessionId)
-    {
-        for (var i = 0; i < _pendingCalls.Count; i++)
-        {
-            if (ReferenceEquals(_pendingCalls[i].SessionId, sessionId) || string.Equals(_pendingCalls[i].SessionId, sessionId, StringComparison.Ordinal))
-                return i;
-        }
-        return -1;
-    }
-
     private void WritePendingCalls()
     {
-        foreach (var call in _pendingCalls)
+        foreach (var (call, _) in _pendingCalls.Values.OrderBy(p => p.Order))
             Emit(_lines.Call(in call, null, null), false);
         _pendingCalls.Clear();
     }

@@ -18,6 +18,20 @@ internal static class LogChain
 
     public static string Hash(ReadOnlySpan<byte> line) => Convert.ToHexStringLower(SHA256.HashData(line));
 
+    /// <summary>The same hash as <see cref="Hash(ReadOnlySpan{byte})"/>, as 64 ASCII bytes into <paramref name="hexDestination"/>, allocating nothing.</summary>
+    public static void Hash(ReadOnlySpan<byte> line, Span<byte> hexDestination)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(line, digest);
+        for (var i = 0; i < digest.Length; i++)
+        {
+            hexDestination[2 * i] = (byte)HexDigits[digest[i] >> 4];
+            hexDestination[(2 * i) + 1] = (byte)HexDigits[digest[i] & 0xF];
+        }
+    }
+
+    private const string HexDigits = "0123456789abcdef";
+
     /// <summary>
     /// The bytes a checkpoint's signature covers: every other field of its line. A file's first checkpoint
     /// signs <c>start</c>, the others <c>chain</c>: cutting a file's first lines off up to a later

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using NSec.Cryptography;
 using Trajeckt.Sealing;
@@ -8,16 +9,28 @@ namespace Trajeckt.Audit;
 
 /// <summary>
 /// Formats decision log lines (trace lines of docs/replay.md plus the log's keys, docs/rollout.md) and
-/// chains them. Used by the log's writer thread only.
+/// chains them. Used by the log's writer thread only. A call, authorization or input line allocates
+/// nothing: the chain hash and the time are formatted into reused buffers (only a checkpoint, every
+/// <see cref="DecisionLogOptions.CheckpointInterval"/> lines, makes strings), so the writer's cost per
+/// decision is formatting, SHA-256 and the sink.
 /// </summary>
 internal sealed class LogLineWriter
 {
+    private static readonly JsonEncodedText s_seq = JsonEncodedText.Encode("seq");
+    private static readonly JsonEncodedText s_prev = JsonEncodedText.Encode("prev");
+    private static readonly JsonEncodedText s_time = JsonEncodedText.Encode("time");
+    private static readonly JsonEncodedText s_session = JsonEncodedText.Encode("session");
+
+    // Trust.ToString() allocates on every call; its 256 possible texts are made once.
+    private static readonly string[] s_trustNames = Enumerable.Range(0, 256).Select(value => ((Trust)value).ToString()).ToArray();
+
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
     private readonly Utf8JsonWriter _json;
     private readonly OperatorKeyPair _key;
     private readonly bool _includeMessages;
+    private readonly byte[] _prev = Encoding.ASCII.GetBytes(LogChain.Genesis);
+    private readonly byte[] _time = new byte[40];
     private long _seq;
-    private string _prev = LogChain.Genesis;
 
     public LogLineWriter(OperatorKeyPair key, bool includeMessages)
     {
@@ -43,7 +56,7 @@ internal sealed class LogLineWriter
         }
         _json.WriteString("call", call.Tool);
         if (origin is { } trust)
-            _json.WriteString("origin", trust.ToString());
+            _json.WriteString("origin", TrustName(trust));
         if (labels is { Count: > 0 })
         {
             _json.WriteStartArray("labels");
@@ -51,35 +64,21 @@ internal sealed class LogLineWriter
                 _json.WriteStringValue(string.IsNullOrEmpty(label) ? "(empty)" : label);
             _json.WriteEndArray();
         }
-        var allowed = call.Reason == DecisionReason.None;
-        _json.WriteString("expect", allowed ? "allow" : "deny");
-        if (!allowed)
-            _json.WriteString("reason", ReasonCodes.ToCode(call.Reason));
-        if (call.Shadow)
-            _json.WriteBoolean("shadow", true);
-        WriteMessage(call.Message);
-        return End();
+        return EndDecision(in call, "allow", "deny");
     }
 
     public ReadOnlySpan<byte> Authorization(in LogRecord record)
     {
         Begin(record.TimestampTicks, record.SessionId);
         _json.WriteString("authorize", string.IsNullOrEmpty(record.Tool) ? "(none)" : record.Tool);
-        _json.WriteString("by", record.Trust.ToString());
-        var accepted = record.Reason == DecisionReason.None;
-        _json.WriteString("expect", accepted ? "accepted" : "rejected");
-        if (!accepted)
-            _json.WriteString("reason", ReasonCodes.ToCode(record.Reason));
-        if (record.Shadow)
-            _json.WriteBoolean("shadow", true);
-        WriteMessage(record.Message);
-        return End();
+        _json.WriteString("by", TrustName(record.Trust));
+        return EndDecision(in record, "accepted", "rejected");
     }
 
     public ReadOnlySpan<byte> Input(in LogRecord record)
     {
         Begin(record.TimestampTicks, record.SessionId);
-        _json.WriteString("input", record.Trust.ToString());
+        _json.WriteString("input", TrustName(record.Trust));
         if (record.Shadow)
             _json.WriteBoolean("shadow", true);
         return End();
@@ -98,12 +97,12 @@ internal sealed class LogLineWriter
         _buffer.ResetWrittenCount();
         _json.Reset();
         var seq = _seq + 1;
-        var time = Time(ticks);
-        var signature = SignatureAlgorithm.Ed25519.Sign(_key.PrivateKey, LogChain.CheckpointMessage(seq, _prev, time, _key.KeyId, fileStart));
+        var time = Encoding.ASCII.GetString(Time(ticks));
+        var signature = SignatureAlgorithm.Ed25519.Sign(_key.PrivateKey, LogChain.CheckpointMessage(seq, Encoding.ASCII.GetString(_prev), time, _key.KeyId, fileStart));
         _json.WriteStartObject();
-        _json.WriteNumber("seq", seq);
-        _json.WriteString("prev", _prev);
-        _json.WriteString("time", time);
+        _json.WriteNumber(s_seq, seq);
+        _json.WriteString(s_prev, _prev);
+        _json.WriteString(s_time, time);
         _json.WriteString("checkpoint", Convert.ToBase64String(signature));
         _json.WriteString("key", _key.KeyId);
         var line = End();
@@ -116,16 +115,24 @@ internal sealed class LogLineWriter
         _buffer.ResetWrittenCount();
         _json.Reset();
         _json.WriteStartObject();
-        _json.WriteNumber("seq", _seq + 1);
-        _json.WriteString("prev", _prev);
-        _json.WriteString("time", Time(ticks));
-        _json.WriteString("session", sessionId);
+        _json.WriteNumber(s_seq, _seq + 1);
+        _json.WriteString(s_prev, _prev);
+        _json.WriteString(s_time, Time(ticks));
+        _json.WriteString(s_session, sessionId);
     }
 
-    private void WriteMessage(string? message)
+    // The outcome of a call or an authorization: expect (and why not), shadow, and the runtime's message.
+    private ReadOnlySpan<byte> EndDecision(in LogRecord record, string yes, string no)
     {
-        if (_includeMessages && !string.IsNullOrEmpty(message))
-            _json.WriteString("message", message);
+        var granted = record.Reason == DecisionReason.None;
+        _json.WriteString("expect", granted ? yes : no);
+        if (!granted)
+            _json.WriteString("reason", ReasonCodes.ToCode(record.Reason));
+        if (record.Shadow)
+            _json.WriteBoolean("shadow", true);
+        if (_includeMessages && !string.IsNullOrEmpty(record.Message))
+            _json.WriteString("message", record.Message);
+        return End();
     }
 
     private ReadOnlySpan<byte> End()
@@ -135,9 +142,17 @@ internal sealed class LogLineWriter
         var line = _buffer.WrittenSpan;
         _seq++;
         SinceCheckpoint++;
-        _prev = LogChain.Hash(line);
+        LogChain.Hash(line, _prev);
         return line;
     }
 
-    private static string Time(long ticks) => new DateTime(ticks, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
+    private static string TrustName(Trust trust) => s_trustNames[(byte)trust];
+
+    // The round-trip ("O") form, as the verifier and replay read it, as UTF-8.
+    private ReadOnlySpan<byte> Time(long ticks)
+    {
+        if (!new DateTime(ticks, DateTimeKind.Utc).TryFormat(_time, out var written, "O", CultureInfo.InvariantCulture))
+            throw new InvalidOperationException("a round-trip time does not fit its buffer");
+        return _time.AsSpan(0, written);
+    }
 }
