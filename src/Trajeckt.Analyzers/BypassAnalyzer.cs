@@ -25,10 +25,8 @@ public sealed class BypassAnalyzer : DiagnosticAnalyzer
         // Generated-looking files get no exemption: another generator's output, or a file named .g.cs, may bypass the gate too.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        TrajecktAnalysis.OnTrajecktCompilation(context, (start, symbols) =>
         {
-            if (TrajecktSymbols.TryCreate(start.Compilation) is not { } symbols)
-                return;
             var gates = new Mediation.GateVerifier(start.Compilation, symbols);
             start.RegisterOperationAction(c => Mediation.FailClosed.Run(c, () => AnalyzeMethodReference(c, symbols, gates)), OperationKind.MethodReference);
             start.RegisterOperationAction(c => Mediation.FailClosed.Run(c, () => AnalyzeInvocation(c, symbols)), OperationKind.Invocation);

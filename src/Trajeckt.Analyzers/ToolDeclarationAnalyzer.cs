@@ -22,10 +22,8 @@ public sealed class ToolDeclarationAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        TrajecktAnalysis.OnTrajecktCompilation(context, (start, symbols) =>
         {
-            if (TrajecktSymbols.TryCreate(start.Compilation) is not { } symbols)
-                return;
             var policyTools = new System.Lazy<ImmutableHashSet<string>>(() => PolicyToolNames.Read(start.Options.AdditionalFiles, start.CancellationToken));
             start.RegisterSymbolAction(c => Guard.Run(() => AnalyzeMethod(c, symbols, policyTools)), SymbolKind.Method);
         });

@@ -28,10 +28,8 @@ public sealed class MediationAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        TrajecktAnalysis.OnTrajecktCompilation(context, (start, symbols) =>
         {
-            if (TrajecktSymbols.TryCreate(start.Compilation) is not { } symbols)
-                return;
             var gates = new GateVerifier(start.Compilation, symbols);
             var dispatch = new DispatchTargets(start.Compilation, symbols);
             start.RegisterOperationAction(c => FailClosed.Run(c, () => AnalyzeInvocation(c, symbols, gates, dispatch)), OperationKind.Invocation);

@@ -42,10 +42,8 @@ public sealed class ReflectionAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        TrajecktAnalysis.OnTrajecktCompilation(context, (start, symbols) =>
         {
-            if (TrajecktSymbols.TryCreate(start.Compilation) is not { } symbols)
-                return;
             var types = new ReflectedTypes(start.Compilation, symbols);
             start.RegisterOperationAction(c => FailClosed.Run(c, () => AnalyzeInvocation(c, symbols, types)), OperationKind.Invocation);
             start.RegisterOperationAction(c => FailClosed.Run(c, () => AnalyzeProperty(c, symbols, types)), OperationKind.PropertyReference);

@@ -26,10 +26,8 @@ public sealed class OrderAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        TrajecktAnalysis.OnTrajecktCompilation(context, (start, symbols) =>
         {
-            if (TrajecktSymbols.TryCreate(start.Compilation) is not { } symbols)
-                return;
             var graphs = new Lazy<ImmutableArray<CommittedGraph>>(() => CommittedGraph.FromAssembly(start.Compilation));
             start.RegisterOperationBlockAction(c => Guard.Run(() => AnalyzeBlock(c, symbols, graphs)));
         });

@@ -70,7 +70,7 @@ internal abstract class LearnedRegex
         {
             if (alternative is AlternationNode alternation)
             {
-                foreach (var item in alternation.Alternatives)
+                foreach (var item in alternation.Items)
                     unique[item.Key] = item;
             }
             else if (alternative is OptionalNode optional)
@@ -119,7 +119,7 @@ internal abstract class LearnedRegex
     {
         if (item is AlternationNode alternation)
         {
-            foreach (var inner in alternation.Alternatives)
+            foreach (var inner in alternation.Items)
                 unique[inner.Key] = inner;
         }
         else
@@ -233,46 +233,52 @@ internal abstract class LearnedRegex
         private protected override void WriteBody(StringBuilder output) => output.Append(TrajFormatter.FormatName(_name));
     }
 
-    private sealed class SequenceNode : LearnedRegex
+    // A sequence or an alternation: its items in order, each written one precedence level tighter than the list.
+    private abstract class ListNode : LearnedRegex
     {
-        public SequenceNode(List<LearnedRegex> items) => Items = items;
+        private readonly string _separator;
+
+        protected ListNode(List<LearnedRegex> items, string separator)
+        {
+            Items = items;
+            _separator = separator;
+        }
 
         public List<LearnedRegex> Items { get; }
-
-        public override bool IsNullable => Items.All(i => i.IsNullable);
-
-        private protected override Precedence Own => Precedence.Sequence;
 
         private protected override void WriteBody(StringBuilder output)
         {
             for (var i = 0; i < Items.Count; i++)
             {
                 if (i > 0)
-                    output.Append(' ');
-                Items[i].Write(output, Precedence.Postfix);
+                    output.Append(_separator);
+                Items[i].Write(output, Own + 1);
             }
         }
     }
 
-    private sealed class AlternationNode : LearnedRegex
+    private sealed class SequenceNode : ListNode
     {
-        public AlternationNode(List<LearnedRegex> alternatives) => Alternatives = alternatives;
+        public SequenceNode(List<LearnedRegex> items)
+            : base(items, " ")
+        {
+        }
 
-        public List<LearnedRegex> Alternatives { get; }
+        public override bool IsNullable => Items.All(i => i.IsNullable);
 
-        public override bool IsNullable => Alternatives.Any(a => a.IsNullable);
+        private protected override Precedence Own => Precedence.Sequence;
+    }
+
+    private sealed class AlternationNode : ListNode
+    {
+        public AlternationNode(List<LearnedRegex> alternatives)
+            : base(alternatives, " | ")
+        {
+        }
+
+        public override bool IsNullable => Items.Any(a => a.IsNullable);
 
         private protected override Precedence Own => Precedence.Alternation;
-
-        private protected override void WriteBody(StringBuilder output)
-        {
-            for (var i = 0; i < Alternatives.Count; i++)
-            {
-                if (i > 0)
-                    output.Append(" | ");
-                Alternatives[i].Write(output, Precedence.Sequence);
-            }
-        }
     }
 
     private abstract class PostfixNode : LearnedRegex

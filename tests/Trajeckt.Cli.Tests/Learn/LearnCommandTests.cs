@@ -1,4 +1,5 @@
 using Trajeckt.Replay;
+using Trajeckt.Cli.Tests.Rollout;
 using Trajeckt.Traj;
 
 namespace Trajeckt.Cli.Tests.Learn;
@@ -6,16 +7,7 @@ namespace Trajeckt.Cli.Tests.Learn;
 /// <summary><c>trajeckt learn</c> in process: evidence in, a proven, commented policy out.</summary>
 public class LearnCommandTests
 {
-    private const string Policy = """
-        trajectory Support {
-          tool read_ticket : origin(Untrusted);
-          tool read_customer : sensitive(customer-pii);
-          tool search_kb;
-          tool reply_to_ticket : sink(external);
-          tool send_email : sink(external);
-          flow customer-pii -> reply_to_ticket, send_email;
-        }
-        """;
+    private static readonly string s_policy = SupportAgent.Policy("flow customer-pii -> reply_to_ticket, send_email;");
 
     [Fact]
     public void Learns_from_benign_runs_and_still_refuses_the_exfiltration()
@@ -115,7 +107,7 @@ public class LearnCommandTests
         File.WriteAllText(Path.Combine(runs, "b.jsonl"), Trace("read_ticket", "search_kb", "reply_to_ticket"));
         File.WriteAllText(Path.Combine(runs, "c.jsonl"), Trace("read_ticket", "read_customer", "search_kb", "reply_to_ticket"));
         var attack = folder.File("attack.jsonl", Trace("read_ticket", "read_customer", "send_email"));
-        return (runs, attack, folder.File("policy.traj", Policy));
+        return (runs, attack, folder.File("policy.traj", s_policy));
     }
 
     private static string Trace(params string[] tools) => string.Concat(tools.Select(t => $"{{\"call\": \"{t}\"}}\n"));

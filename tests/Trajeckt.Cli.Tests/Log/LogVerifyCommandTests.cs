@@ -1,5 +1,4 @@
-using Trajeckt.Audit;
-using Trajeckt.Sealing;
+using Trajeckt.Cli.Tests.Rollout;
 
 namespace Trajeckt.Cli.Tests.Log;
 
@@ -10,19 +9,16 @@ public class LogVerifyCommandTests
     public void Verifies_an_intact_log_and_names_the_first_altered_entry()
     {
         using var folder = new TempFolder();
-        using var key = OperatorKeyPair.Generate();
-        var publicKey = folder.File("log.pub");
-        PublicKeyFile.Write(publicKey, key.PublicKey);
-        var logFolder = Path.Combine(folder.Path, "log");
-        using (var log = new DecisionLog(new FileDecisionLogSink(logFolder), key))
+        using var signed = new SignedLog(folder);
+        using (var log = signed.Open())
         {
-            var trajectory = Traj.TrajCompiler.Compile("trajectory T { tool a; tool b; plan a b; }", "t.traj").Trajectories[0];
-            var session = TrajecktSession.Create(Commitment.FromVerifiedGraph(trajectory.Graph, trajectory.Encoding), new TrajecktOptions { DecisionLog = log });
+            var session = TrajecktSession.Create(SupportAgent.Commit("trajectory T { tool a; tool b; plan a b; }"), new TrajecktOptions { DecisionLog = log });
             session.Begin("a");
             session.Begin("a");
             session.Begin("b");
         }
-        var path = Directory.GetFiles(logFolder).Single();
+        var path = signed.File;
+        var publicKey = signed.PublicKey;
 
         var intact = CliRun.Of("log", "verify", path, "--key", publicKey);
         Assert.Equal(0, intact.ExitCode);
@@ -31,7 +27,7 @@ public class LogVerifyCommandTests
         var lines = File.ReadAllLines(path);
         lines[2] = lines[2].Replace("\"deny\"", "\"allow\"", StringComparison.Ordinal);
         File.WriteAllLines(path, lines);
-        var altered = CliRun.Of("log", "verify", path, "--key", key.PublicKey.ToString());
+        var altered = CliRun.Of("log", "verify", path, "--key", signed.Key.PublicKey.ToString());
         Assert.Equal(1, altered.ExitCode);
         Assert.Contains("first bad entry 3", altered.Output);
         Assert.Contains("(4,1): error: entry 3 was altered", altered.Error);

@@ -1,7 +1,3 @@
-using Trajeckt.Audit;
-using Trajeckt.Sealing;
-using Trajeckt.Traj;
-
 namespace Trajeckt.Cli.Tests.Rollout;
 
 /// <summary>
@@ -12,30 +8,18 @@ namespace Trajeckt.Cli.Tests.Rollout;
 public class ShadowToEnforcementTests
 {
     // Day one: every tool in any order, no flows. Shadow mode lets the flow refusals run.
-    private const string Permissive = """
-        trajectory Support {
-          tool read_ticket : origin(Untrusted);
-          tool read_customer : sensitive(customer-pii);
-          tool search_kb;
-          tool reply_to_ticket : sink(external);
-          tool send_email : sink(external);
-        }
-        """;
+    private static readonly string s_permissive = SupportAgent.Policy();
 
     [Fact]
     public void Shadow_log_learn_enforce()
     {
         using var folder = new TempFolder();
-        using var key = OperatorKeyPair.Generate();
-        var publicKey = folder.File("log.pub");
-        PublicKeyFile.Write(publicKey, key.PublicKey);
-        var start = folder.File("start.traj", Permissive);
-        var logFolder = Path.Combine(folder.Path, "logs");
+        using var signed = new SignedLog(folder);
+        var start = folder.File("start.traj", s_permissive);
 
-        var trajectory = TrajCompiler.Compile(Permissive, "start.traj").Trajectories[0];
-        using (var log = new DecisionLog(new FileDecisionLogSink(logFolder), key))
+        using (var log = signed.Open())
         {
-            var commitment = Commitment.FromVerifiedGraph(trajectory.Graph, trajectory.Encoding);
+            var commitment = SupportAgent.Commit(s_permissive);
             string[][] benign =
             [
                 ["read_ticket", "read_customer", "reply_to_ticket"],
@@ -54,9 +38,9 @@ public class ShadowToEnforcementTests
                 }
             }
         }
-        var logFile = Directory.GetFiles(logFolder).Single();
+        var logFile = signed.File;
 
-        Assert.Equal(0, CliRun.Of("log", "verify", logFile, "--key", publicKey).ExitCode);
+        Assert.Equal(0, CliRun.Of("log", "verify", logFile, "--key", signed.PublicKey).ExitCode);
         // The permissive policy would have refused the benign replies (customer-pii has no flow): shadow ran them.
         Assert.Contains("\"reason\":\"flow\",\"shadow\":true", File.ReadAllText(logFile));
 
