@@ -65,6 +65,29 @@ public class GraphPinTests
     }
 
     [Fact]
+    public void The_documented_version_2_example_is_the_version_1_example_plus_its_pin()
+    {
+        const string example = """
+            trajectory S {
+              tool a : sensitive(p);
+              tool b : sink(external);
+              plan a b?;
+              flow p -> b;
+              floor CleanWorkspace for b;
+              authorize b by ToolOutput;
+              budget calls 300;
+            }
+            """;
+        var plain = CompileHelpers.Single(example).Encoding;
+        var pinned = CompileHelpers.Single(example.Replace("budget calls 300;", $"budget calls 300;\n  pin b \"{HashA}\";")).Encoding;
+        Assert.Equal(42, plain.Length);
+        Assert.Equal(76, pinned.Length);
+        var expected = plain.ToArray();
+        expected[4] = 2;
+        Assert.Equal(expected.Concat(new byte[] { 1, 1 }).Concat(Convert.FromHexString(HashA[7..])), pinned);
+    }
+
+    [Fact]
     public void Pin_order_in_the_policy_does_not_change_the_graph()
     {
         var one = CompileHelpers.Single(Policy.Replace("plan read send?;", $"pin send \"{HashA}\"; pin read \"{Hash0}\"; plan read send?;"));
