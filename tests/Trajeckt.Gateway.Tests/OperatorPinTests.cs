@@ -108,6 +108,21 @@ public sealed class OperatorPinTests : IAsyncLifetime
         Assert.NotEqual(true, (await agent.CallAsync("send_email", ("to", "bob@example.com"), ("body", "hi"))).IsError);
     }
 
+    [Fact]
+    public async Task A_declared_tool_the_policy_does_not_pin_is_neither_offered_nor_callable()
+    {
+        WriteAndSeal(Policy);
+        var lines = PinLines((await Assert.ThrowsAsync<GatewayStartException>(StartAsync)).Problems);
+        WriteAndSeal(WithPins(Policy, lines.Where(l => !l.StartsWith("pin fetch_url ", StringComparison.Ordinal))));
+
+        await using var gateway = await StartAsync();
+        await using var agent = await gateway.ConnectAgentAsync();
+        Assert.Equal(new[] { "read_customer", "send_email" }, (await agent.ListToolsAsync()).Select(t => t.Name));
+        var fetch = await agent.CallAsync("fetch_url", ("url", "https://example.net/"));
+        Assert.True(McpRefusal.TryRead(fetch, out var code, out var message));
+        Assert.Equal(("tool_definition_changed", true), (code, message.Contains("the commitment does not pin it", StringComparison.Ordinal)));
+    }
+
     private Task<GatewayServer> StartAsync() => GatewayServer.StartAsync(
         _upstream!.Url,
         "--Gateway:Commitment=Operator",
