@@ -59,6 +59,10 @@ public class GraphPinTests
         Assert.False(pinned.Graph.TryGetPin("read", out _));
         Assert.False(pinned.Graph.TryGetPin("nope", out _));
 
+        using var listing = new StringWriter();
+        GraphListing.Write(pinned.Graph, GraphDigest.Compute(pinned.Encoding), listing);
+        Assert.Contains($"pinned definitions (1):\n  send  {HashA}\n", listing.ToString().Replace("\r\n", "\n"));
+
         var decoded = GraphDecoder.Decode(pinned.Encoding);
         GraphAssert.Equal(pinned.Graph, decoded);
         Assert.Equal(pinned.Encoding, GraphEncoder.Encode(decoded));
