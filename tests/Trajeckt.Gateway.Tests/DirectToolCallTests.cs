@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using ModelContextProtocol.Client;
 
 namespace Trajeckt.Gateway.Tests;
@@ -75,6 +77,38 @@ public sealed class DirectToolCallTests(SupportGateway fixture) : IClassFixture<
         using var response = await PostAsync(id, """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"read_customer","arguments":{"id":"1"}}}""");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Empty(_gateway.Decisions(id));
+    }
+
+    [Fact]
+    public async Task An_authenticated_request_is_left_to_the_SDK_which_binds_sessions_to_users()
+    {
+        await using var agent = await _gateway.ConnectAgentAsync();
+        var options = new Configuration.GatewayOptions();
+        var body = """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"read_customer","arguments":{"id":"1"}}}"""u8.ToArray();
+
+        async Task<bool> PassedOn(ClaimsPrincipal user)
+        {
+            var passedOn = false;
+            var lane = new Http.DirectToolCalls(_ => { passedOn = true; return Task.CompletedTask; }, _gateway.Runtime, options);
+            var context = new DefaultHttpContext { User = user };
+            context.Request.Method = "POST";
+            context.Request.Path = options.Path;
+            context.Request.ContentType = "application/json";
+            context.Request.ContentLength = body.Length;
+            context.Request.Body = new MemoryStream(body);
+            context.Request.Headers.Accept = "application/json, text/event-stream";
+            context.Request.Headers["Mcp-Session-Id"] = agent.SessionId;
+            context.Request.Headers["MCP-Protocol-Version"] = "2025-11-25";
+            context.Response.Body = new MemoryStream();
+            await lane.InvokeAsync(context);
+            return passedOn;
+        }
+
+        Assert.True(await PassedOn(new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "alice")], "test"))));
+        Assert.Empty(_gateway.Decisions(agent.SessionId!));
+        // The same request, anonymous as every request to a gateway without authentication is, takes the lane.
+        Assert.False(await PassedOn(new ClaimsPrincipal(new ClaimsIdentity())));
+        Assert.Equal("allowed", Assert.Single(_gateway.Decisions(agent.SessionId!)).Outcome);
     }
 
     private Task<HttpResponseMessage> PostAsync(string sessionId, string body)

@@ -34,7 +34,10 @@ internal sealed class DirectToolCalls
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!HttpMethods.IsPost(request.Method) || request.Path != _path || request.ContentLength is <= 0
+        // An authenticated request goes to the SDK, which binds a session to the user who opened it; the lane
+        // knows sessions by id only.
+        if (context.User.Identity?.IsAuthenticated == true
+            || !HttpMethods.IsPost(request.Method) || request.Path != _path || request.ContentLength is <= 0
             || request.ContentLength > _maxBodyBytes || !HasPlainHeaders(request.Headers))
         {
             await _next(context).ConfigureAwait(false);
