@@ -41,11 +41,33 @@ public sealed class SatellitePackageLayoutTests(Workbench bench)
         Assert.Equal($"[{bench.Version}]", dependencies["Trajeckt.Extensions.AI"].Version);
     }
 
+    [Fact]
+    public void Redis_depends_on_exactly_this_Trajeckt_and_on_StackExchange_Redis_and_the_hosting_abstractions()
+    {
+        var dependencies = Dependencies("Trajeckt.Redis");
+
+        Assert.Equal(
+            ["Microsoft.Extensions.Diagnostics.HealthChecks", "Microsoft.Extensions.Options.ConfigurationExtensions", "StackExchange.Redis", "System.IO.Hashing", "Trajeckt"],
+            dependencies.Keys.Order(StringComparer.Ordinal));
+        AssertTrajecktWithAllAssets(dependencies["Trajeckt"]);
+    }
+
+    [Fact]
+    public void Agent_Framework_depends_on_exactly_this_Trajeckt_and_on_the_Agent_Framework()
+    {
+        var dependencies = Dependencies("Trajeckt.AgentFramework");
+
+        Assert.Equal(["Microsoft.Agents.AI", "Trajeckt"], dependencies.Keys.Order(StringComparer.Ordinal));
+        AssertTrajecktWithAllAssets(dependencies["Trajeckt"]);
+    }
+
     [Theory]
     [InlineData("Trajeckt")]
     [InlineData("Trajeckt.Extensions.AI")]
     [InlineData("Trajeckt.SemanticKernel")]
     [InlineData("Trajeckt.Mcp")]
+    [InlineData("Trajeckt.Redis")]
+    [InlineData("Trajeckt.AgentFramework")]
     public void No_package_depends_on_the_assemblies_that_ship_inside_Trajeckt(string id)
     {
         var dependencies = Dependencies(id);
@@ -58,6 +80,8 @@ public sealed class SatellitePackageLayoutTests(Workbench bench)
     [InlineData("Trajeckt.Extensions.AI", "extensions-ai.md")]
     [InlineData("Trajeckt.SemanticKernel", "semantic-kernel.md")]
     [InlineData("Trajeckt.Mcp", "mcp.md")]
+    [InlineData("Trajeckt.Redis", "sessions.md")]
+    [InlineData("Trajeckt.AgentFramework", "sessions.md")]
     public void Lib_holds_only_the_package_s_own_assembly_and_its_docs_and_the_readme_is_its_page(string id, string readme)
     {
         using var package = ZipFile.OpenRead(bench.PackageFile(id));

@@ -14,7 +14,7 @@ public sealed class Workbench : IDisposable
     public const string Collection = "e2e";
 
     /// <summary>The packages a user adds: Trajeckt, and those for agent frameworks that build on it.</summary>
-    public static readonly string[] PackageIds = ["Trajeckt", "Trajeckt.Extensions.AI", "Trajeckt.SemanticKernel", "Trajeckt.Mcp"];
+    public static readonly string[] PackageIds = ["Trajeckt", "Trajeckt.Extensions.AI", "Trajeckt.SemanticKernel", "Trajeckt.Mcp", "Trajeckt.Redis", "Trajeckt.AgentFramework"];
 
     private readonly Sandbox _sandbox = new("workbench");
 
