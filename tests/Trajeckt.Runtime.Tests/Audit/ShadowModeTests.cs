@@ -9,7 +9,8 @@ namespace Trajeckt.Runtime.Tests.Audit;
 /// <summary>Shadow mode: decided as in enforcement, run anyway, and the state a would-refused call leaves.</summary>
 public sealed class ShadowModeTests
 {
-    private const string Policy = """
+    // Also the policy of ShadowVisibilityTests.
+    internal const string Policy = """
         trajectory T {
           tool read_ticket;
           tool read_customer : sensitive(customer-pii);

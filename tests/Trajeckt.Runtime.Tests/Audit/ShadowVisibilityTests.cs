@@ -15,16 +15,7 @@ namespace Trajeckt.Runtime.Tests.Audit;
 [Collection(DiagnosticsCollection.Name)]
 public sealed class ShadowVisibilityTests
 {
-    private const string Policy = """
-        trajectory T {
-          tool read_ticket;
-          tool read_customer : sensitive(customer-pii);
-          tool reply : sink(external);
-          tool send_email : sink(external);
-          plan read_ticket (reply | send_email)*;
-          flow customer-pii -> reply;
-        }
-        """;
+    private const string Policy = ShadowModeTests.Policy;
 
     // The same tools with no plan and every flow allowed: what a forger would like the seal to cover.
     private const string Forged = """
