@@ -50,6 +50,7 @@ internal static class CliApp
             LearnCommand.Create(context),
             LogCommand.Create(context),
             DiffCommand.Create(context),
+            Gateway.GatewayCommand.Create(context),
         };
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
