@@ -43,6 +43,22 @@ public sealed class FailClosedTests
         Assert.DoesNotContain(diagnostics, d => d.Id == "TRJ2012");
     }
 
+    // The interception check decides at compilation end and reads gates in operation-block actions: an exception in
+    // either fails the build too (at the end there is no one place to point at, so the error has no location).
+    [Fact]
+    public async Task An_exception_in_a_block_or_compilation_end_check_is_TRJ2012()
+    {
+        var diagnostics = await s_compilation
+            .WithAnalyzers([new ThrowingLaterCheck(new InvalidOperationException("unexpected shape"))])
+            .GetAnalyzerDiagnosticsAsync();
+
+        var method = s_compilation.GetTypeByMetadataName("App")!.GetMembers("Run").Single();
+        Assert.All(diagnostics, d => Assert.Equal("TRJ2012", d.Id));
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        Assert.Contains(diagnostics, d => d.Location == method.Locations[0]);
+        Assert.Contains(diagnostics, d => d.Location == Location.None);
+    }
+
     [Theory]
     [InlineData(typeof(MediationAnalyzer))]
     [InlineData(typeof(ReflectionAnalyzer))]
@@ -65,6 +81,22 @@ public sealed class FailClosedTests
             context.EnableConcurrentExecution();
             context.RegisterOperationAction(c => FailClosed.Run(c, () => throw exception), OperationKind.Invocation);
             context.RegisterSymbolAction(c => FailClosed.Run(c, () => throw exception), SymbolKind.Method);
+        }
+    }
+
+    private sealed class ThrowingLaterCheck(Exception exception) : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.MediationNotChecked];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                start.RegisterOperationBlockAction(c => FailClosed.Run(c, () => throw exception));
+                start.RegisterCompilationEndAction(c => FailClosed.Run(c, () => throw exception));
+            });
         }
     }
 #pragma warning restore RS1001

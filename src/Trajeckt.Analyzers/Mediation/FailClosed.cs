@@ -36,6 +36,32 @@ internal static class FailClosed
         }
     }
 
+    public static void Run(OperationBlockAnalysisContext context, Action analysis)
+    {
+        try
+        {
+            analysis();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var location = context.OwningSymbol.Locations.Length > 0 ? context.OwningSymbol.Locations[0] : Location.None;
+            context.ReportDiagnostic(NotChecked(location, exception));
+        }
+    }
+
+    /// <summary>A check decided at compilation end: when it throws, nothing it would have decided is known, so the whole build fails.</summary>
+    public static void Run(CompilationAnalysisContext context, Action analysis)
+    {
+        try
+        {
+            analysis();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(NotChecked(Location.None, exception));
+        }
+    }
+
     private static Diagnostic NotChecked(Location location, Exception exception) =>
         Diagnostic.Create(Descriptors.MediationNotChecked, location, exception.GetType().Name + ": " + exception.Message);
 }

@@ -31,16 +31,55 @@ public sealed class MediationAnalyzer : DiagnosticAnalyzer
         TrajecktAnalysis.OnTrajecktCompilation(context, (start, symbols) =>
         {
             var gates = new GateVerifier(start.Compilation, symbols);
+            var ledger = new GateLedger();
             var dispatch = new DispatchTargets(start.Compilation, symbols);
-            start.RegisterOperationAction(c => FailClosed.Run(c, () => AnalyzeInvocation(c, symbols, gates, dispatch)), OperationKind.Invocation);
+            start.RegisterOperationAction(c => FailClosed.Run(c, () => AnalyzeInvocation(c, symbols, gates, ledger, dispatch)), OperationKind.Invocation);
             start.RegisterOperationAction(c => FailClosed.Run(c, () => AnalyzeMethodReference(c, dispatch)), OperationKind.MethodReference);
-            start.RegisterOperationAction(c => FailClosed.Run(c, () => AnalyzeImplicit(c, symbols)), MediatedOperations.Implicit);
+            start.RegisterOperationAction(c => FailClosed.Run(c, () => AnalyzeImplicit(c, symbols, gates, ledger)), MediatedOperations.Implicit);
+            start.RegisterCompilationEndAction(c => FailClosed.Run(c, () => ReportUngated(c, ledger)));
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, TrajecktSymbols symbols, GateVerifier gates, DispatchTargets dispatch)
+    // Each gate is read once, from the driver's own bound tree of its body (no second binding), when the driver
+    // shows us its first statement's call of ToolGate.Begin*: every gate has one, so no extra action is needed.
+    private static void ReadGate(OperationAnalysisContext context, IInvocationOperation begin, GateVerifier gates, GateLedger ledger)
+    {
+        if (context.ContainingSymbol is IMethodSymbol method && BodyRoot(begin) is { } root
+            && gates.ReadGate(method, ImmutableArray.Create(root), context.CancellationToken) is { } gate)
+            ledger.AddGate(method, gate);
+    }
+
+    // A slot is read from its field's initializer, when the driver shows us its creation.
+    private static void ReadSlot(OperationAnalysisContext context, IObjectCreationOperation creation, GateVerifier gates, GateLedger ledger)
+    {
+        var parent = creation.Parent;
+        while (parent is IConversionOperation)
+            parent = parent.Parent;
+        if (context.ContainingSymbol is IFieldSymbol field && parent is IFieldInitializerOperation initializer
+            && gates.ReadSlot(field, ImmutableArray.Create<IOperation>(initializer)) is { } name)
+            ledger.AddSlot(field, name);
+    }
+
+    private static IOperation? BodyRoot(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is { } parent)
+            current = parent;
+        return current;
+    }
+
+    // Every explicit tool call is decided here, once every gate the driver showed has been read.
+    private static void ReportUngated(CompilationAnalysisContext context, GateLedger ledger)
+    {
+        foreach (var (call, problem) in ledger.Ungated(context.CancellationToken))
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedToolCall, call.Syntax.GetLocation(), "call", call.Tool, problem));
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, TrajecktSymbols symbols, GateVerifier gates, GateLedger ledger, DispatchTargets dispatch)
     {
         var invocation = (IInvocationOperation)context.Operation;
+        if (gates.IsBegin(invocation.TargetMethod))
+            ReadGate(context, invocation, gates, ledger);
         if (!symbols.TryGetTool(invocation.TargetMethod, out var tool))
         {
             if (Registrations.IsAIFunctionFactoryCreate(invocation.TargetMethod, symbols))
@@ -59,24 +98,8 @@ public sealed class MediationAnalyzer : DiagnosticAnalyzer
                 ConstructOf(invocation), tool, Operations.MethodGroupText(invocation.TargetMethod)));
             return;
         }
-        var model = invocation.SemanticModel!;
-        var interceptor = model.GetInterceptorMethod(syntax, context.CancellationToken);
-        string? problem;
-        if (interceptor is null)
-        {
-            // The one call inside a gate is the gated call itself.
-            if (context.ContainingSymbol is IMethodSymbol container && gates.Verify(container, model, context.CancellationToken) is { } gate
-                && gate.ToolName == tool && gate.GatedCall == syntax)
-                return;
-            problem = "no interceptor intercepts it (another generator's output, an expression tree, or a call the generator could not intercept: see TRJ1004)";
-        }
-        else if (gates.Verify(interceptor, null, context.CancellationToken) is not { } gate)
-            problem = $"it is intercepted by '{interceptor.ToDisplayString()}', which is not a Trajeckt gate";
-        else if (gate.ToolName != tool)
-            problem = $"it is intercepted by '{interceptor.ToDisplayString()}', which gates tool '{gate.ToolName}' instead";
-        else
-            return;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedToolCall, syntax.GetLocation(), "call", tool, problem));
+        var interceptor = invocation.SemanticModel!.GetInterceptorMethod(syntax, context.CancellationToken);
+        ledger.AddCall(new GateLedger.ToolCall(tool, syntax, interceptor, context.ContainingSymbol));
     }
 
     // A method group of a member that dispatches to a tool (a tool's own method group is TRJ2001).
@@ -126,9 +149,22 @@ public sealed class MediationAnalyzer : DiagnosticAnalyzer
             .Any(i => i.Syntax is InvocationExpressionSyntax s && model.GetInterceptorMethod(s, cancellationToken) is not null);
     }
 
-    private static void AnalyzeImplicit(OperationAnalysisContext context, TrajecktSymbols symbols)
+    private static void AnalyzeImplicit(OperationAnalysisContext context, TrajecktSymbols symbols, GateVerifier gates, GateLedger ledger)
     {
         var operation = context.Operation;
+        // The two most frequent kinds, without the enumeration below: a conversion without a user-defined operator
+        // calls nothing, and an object creation calls only its constructor (and may be a gate's slot).
+        switch (operation)
+        {
+            case IConversionOperation { OperatorMethod: null }:
+                return;
+            case IObjectCreationOperation creation:
+                if (gates.IsSlot(creation.Type))
+                    ReadSlot(context, creation, gates, ledger);
+                if (creation.Constructor is null || !symbols.TryGetTool(creation.Constructor, out _))
+                    return;
+                break;
+        }
         foreach (var (method, construct) in ImplicitCalls.Of(operation, context.CancellationToken))
         {
             if (!symbols.TryGetTool(method, out var tool))
