@@ -15,6 +15,8 @@ namespace Trajeckt.Analyzers.Mediation;
 /// call that a verified Trajeckt gate intercepts (TRJ2010 otherwise), or the one call of the tool inside
 /// such a gate; a call the compiler makes for a language pattern is TRJ2011. Method groups, reflection and
 /// registrations are the <see cref="BypassAnalyzer"/>'s; an exception in this check is TRJ2012, never silence.
+/// Gates are read once, from the driver's own bound trees, and the explicit calls are decided against them at
+/// compilation end (<see cref="GateLedger"/>), so no gate is bound a second time.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MediationAnalyzer : DiagnosticAnalyzer
