@@ -54,10 +54,12 @@ internal static class Descriptors
         "Tool call is refused on some path",
         "The commitment refuses this call on a path that reaches it: {0}; reorder the calls, change the policy, or authorize the call first");
 
+    // Reported at compilation end too: explicit calls are decided once every gate has been read.
     public static readonly DiagnosticDescriptor UngatedToolCall = Create(
         "TRJ2010", DiagnosticSeverity.Error,
         "Tool call is not gated by Trajeckt",
-        "This {0} of tool '{1}' does not go through Trajeckt's gate: {2}");
+        "This {0} of tool '{1}' does not go through Trajeckt's gate: {2}",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor ImplicitToolCall = Create(
         "TRJ2011", DiagnosticSeverity.Error,
