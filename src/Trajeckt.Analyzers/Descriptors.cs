@@ -81,9 +81,9 @@ internal static class Descriptors
         "Reflection that cannot be resolved statically",
         "{0} reaches members of a type known only at run time, which may declare a tool that would then run without the Trajeckt gate; use a static type, or suppress this warning where the type is known never to declare a tool");
 
-    // Not configurable: NoWarn, pragmas and .editorconfig severities leave it as it is, so no blanket setting hides it;
-    // only the named MSBuild property TrajecktAllowShadowInRelease, or a [SuppressMessage] naming TRJ2030 at one
-    // member, turns it off (docs/diagnostics/TRJ2030.md).
+    // Not configurable: pragmas and .editorconfig severities leave it as it is (and the package's targets take it out of
+    // NoWarn, which the command-line compiler still applies); only the named MSBuild property
+    // TrajecktAllowShadowInRelease, or a [SuppressMessage] naming TRJ2030 at one member, turns it off (docs/diagnostics/TRJ2030.md).
     public static readonly DiagnosticDescriptor ShadowInRelease = Create(
         "TRJ2030", DiagnosticSeverity.Warning,
         "Shadow mode turned on in code in a Release build",

@@ -9,7 +9,7 @@ namespace Trajeckt.Analyzers.Rollout;
 /// <summary>
 /// TRJ2030: a Release build whose code turns shadow mode on (<see cref="ShadowSettings"/>), so that calls the
 /// policy refuses would run in production. A warning, because shadow is legitimate in staging, but not
-/// configurable: NoWarn, pragmas and severities do not hide it; only the named MSBuild property
+/// configurable: pragmas and severities do not hide it (nor NoWarn, which the package's targets clear of it); only the named MSBuild property
 /// <c>TrajecktAllowShadowInRelease</c> (<see cref="ReleaseBuild"/>) or a <c>[SuppressMessage]</c> naming TRJ2030 at
 /// one member does. Debug builds register nothing.
 /// </summary>
