@@ -14,12 +14,18 @@ internal static class PolicyLearner
     /// <summary>The default k: states merge when the next two calls look the same.</summary>
     public const int DefaultK = 2;
 
+    /// <summary>
+    /// The longest plan expression written, in characters: past it a plan is beyond review, and the runs
+    /// vary more than k-tails with that k can summarize.
+    /// </summary>
+    public const int MaxPlanLength = 1_000_000;
+
     /// <summary>Learns a policy.</summary>
     /// <param name="runs">The recorded runs, benign and negative.</param>
     /// <param name="k">The k of k-tails, at least 0.</param>
     /// <param name="trajectoryName">The learned trajectory's name.</param>
     /// <param name="policy">An existing policy whose tool lines give effects, floors and authorizers, or <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException">No benign run calls a tool, or k is negative.</exception>
+    /// <exception cref="ArgumentException">No benign run calls a tool, k is negative, or the plan exceeds the graph's limits or <see cref="MaxPlanLength"/>.</exception>
     public static LearnedPolicy Learn(IReadOnlyList<TrainingRun> runs, int k, string trajectoryName, CompiledGraph? policy)
     {
         if (k < 0)
@@ -63,7 +69,10 @@ internal static class PolicyLearner
         var blockOf = KTailsMerger.Partition(tree, k, separable, out var blockCount);
         var dfa = QuotientAutomaton.Build(tree, blockOf, blockCount, toolNames.Count)
             ?? throw new ArgumentException("The learned plan exceeds the graph's size limits.", nameof(runs));
-        var plan = StateElimination.ToRegex(dfa, toolNames);
+        var plan = StateElimination.ToRegex(dfa, toolNames, MaxPlanLength)
+            ?? throw new ArgumentException(
+                $"Writing the learned plan of {dfa.StateCount} states as an expression passed the learner's bounds: an expression over {MaxPlanLength:N0} characters, or {16L * MaxPlanLength:N0} written on the way. " +
+                $"The runs vary more than k-tails with k = {k} can summarize; learn with a smaller -k, which merges more states, or from the runs of one task at a time.", nameof(runs));
 
         return new LearnedPolicy(trajectoryName, k, tools, plan, dfa, LearnFlows(positives, tools),
             positives, negatives.Count, refusedByPlan, notSeparable, tree.StateCount, policy?.Budget,

@@ -10,7 +10,13 @@ namespace Trajeckt.Traj.Learning;
 /// </summary>
 internal static class StateElimination
 {
-    public static LearnedRegex ToRegex(PlanDfa dfa, IReadOnlyList<string> toolNames)
+    /// <summary>
+    /// Returns the expression, or <see langword="null"/> as soon as an edge's expression grows longer than
+    /// <paramref name="maxLength"/> characters, or the edges written so far add up to sixteen times that:
+    /// state elimination can grow exponentially with the automaton, and the bounds keep that from costing
+    /// minutes and gigabytes before the result is refused anyway.
+    /// </summary>
+    public static LearnedRegex? ToRegex(PlanDfa dfa, IReadOnlyList<string> toolNames, int maxLength)
     {
         var n = dfa.StateCount;
         int start = n, end = n + 1;
@@ -37,6 +43,7 @@ internal static class StateElimination
                 AddEdge(s, dfa.TransitionTarget[i], LearnedRegex.Tool(toolNames[dfa.TransitionTool[i]]));
         }
 
+        var written = 0L;
         var remaining = new SortedSet<int>(Enumerable.Range(0, n));
         while (remaining.Count > 0)
         {
@@ -52,7 +59,13 @@ internal static class StateElimination
             foreach (var source in sources)
             {
                 foreach (var target in targets)
+                {
                     AddEdge(source.Key, target.Key, LearnedRegex.Sequence(source.Value, loop, target.Value));
+                    var length = outgoing[source.Key][target.Key].Key.Length;
+                    written += length;
+                    if (length > maxLength || written > 16L * maxLength)
+                        return null;
+                }
             }
         }
         return outgoing[start].TryGetValue(end, out var result) ? result : throw new InvalidOperationException("The automaton accepts nothing.");
