@@ -118,6 +118,8 @@ public static class GatewayApp
                 app.UseMiddleware<DirectToolCalls>();
             app.MapMcp(options.Path);
             OperatorEndpoints.Map(app);
+            if (options.OperatorToken is not null)
+                OperatorAuthorizations.Map(app, options.OperatorToken);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             return app;
         }

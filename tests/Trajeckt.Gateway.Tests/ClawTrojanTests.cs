@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Trajeckt.Gateway.Tests.Upstream;
 using Trajeckt.Sealing;
@@ -9,13 +13,16 @@ namespace Trajeckt.Gateway.Tests;
 /// <summary>
 /// ClawTrojan cs_delay_002 through the gateway, under the vector's own policy sealed by an operator key
 /// that the gateway trusts. Every call event of the trace goes through a stock client; an event's
-/// <c>origin</c> is what the upstream reports about the content it returned.
+/// <c>origin</c> is what the upstream reports about the content it returned; an <c>authorize</c> event is
+/// the host application's approval UI posting to the operator's authorizations endpoint with the operator token.
 /// </summary>
 public sealed class ClawTrojanTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(RepoPaths.ConformanceVectors, "clawtrojan-cs_delay_002");
     private readonly string _work = Directory.CreateTempSubdirectory("trajeckt-gateway-").FullName;
     private UpstreamServer? _upstream;
+    private readonly string _operatorToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private string[] _settings = [];
     private GatewayServer? _gateway;
 
     public async Task InitializeAsync()
@@ -25,6 +32,7 @@ public sealed class ClawTrojanTests : IAsyncLifetime
         using var key = OperatorKeyPair.Generate();
         _upstream = await UpstreamServer.StartAsync<OfficeTools>();
         string[] settings = ["--Gateway:Commitment=Operator", $"--Gateway:Policy={policy}", $"--Trajeckt:TrustedKeys:0={key.PublicKey}"];
+        _settings = settings;
 
         // The operator's flow: the vector's policy pins nothing, so the gateway prints the pin lines to review;
         // the declared tools' lines go into the policy, which is sealed again.
@@ -36,7 +44,7 @@ public sealed class ClawTrojanTests : IAsyncLifetime
         var closing = text.LastIndexOf('}');
         Seal(policy, text[..closing] + string.Concat(pins.Select(l => "  " + l + "\n")) + text[closing..], key);
 
-        _gateway = await GatewayServer.StartAsync(_upstream.Url, settings);
+        _gateway = await GatewayServer.StartAsync(_upstream.Url, [.. settings, $"--Gateway:OperatorToken={_operatorToken}"]);
     }
 
     private static void Seal(string path, string policy, OperatorKeyPair key)
@@ -64,9 +72,14 @@ public sealed class ClawTrojanTests : IAsyncLifetime
         {
             using var json = JsonDocument.Parse(line);
             var e = json.RootElement;
-            // The gateway has no channel for a trusted user's authorization yet: the trace is run up to it.
-            if (e.TryGetProperty("authorize", out _))
-                break;
+            if (e.TryGetProperty("authorize", out var authorize))
+            {
+                using var approval = await PostAuthorizationAsync(_gateway, agent.SessionId!, authorize.GetString()!, e.GetProperty("by").GetString()!, _operatorToken);
+                Assert.Equal(HttpStatusCode.OK, approval.StatusCode);
+                using var answer = JsonDocument.Parse(await approval.Content.ReadAsStringAsync());
+                Assert.Equal(e.GetProperty("expect").GetString() == "accepted", answer.RootElement.GetProperty("accepted").GetBoolean());
+                continue;
+            }
             if (!e.TryGetProperty("call", out var call))
                 continue;
             var arguments = e.TryGetProperty("origin", out var origin) ? new[] { ("origin", (object?)origin.GetString()) } : Array.Empty<(string, object?)>();
@@ -83,7 +96,77 @@ public sealed class ClawTrojanTests : IAsyncLifetime
             }
             checkedCalls++;
         }
-        Assert.Equal(10, checkedCalls);
+        Assert.Equal(12, checkedCalls);
+    }
+
+    [Fact]
+    public async Task The_agent_cannot_authorize_its_own_floored_call()
+    {
+        await using var agent = await _gateway!.ConnectAgentAsync();
+        var id = agent.SessionId!;
+        await agent.CallAsync("read_file", ("origin", "Untrusted"));
+        var wrong = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        string?[] presented = [null, wrong, _operatorToken[..^1], _operatorToken + "x", _operatorToken.ToUpperInvariant(), ""];
+        foreach (var token in presented)
+        {
+            using var response = await PostAuthorizationAsync(_gateway, id, "memory_write", "TrustedUser", token);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Empty(await response.Content.ReadAsStringAsync());
+        }
+        using (var basic = new HttpRequestMessage(HttpMethod.Post, $"trajeckt/sessions/{id}/authorizations"))
+        {
+            basic.Headers.Authorization = new AuthenticationHeaderValue("Basic", _operatorToken);
+            basic.Content = new StringContent("""{"tool":"memory_write","by":"TrustedUser"}""", Encoding.UTF8, "application/json");
+            using var response = await _gateway.Http.SendAsync(basic);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        // A gateway without an operator token has no such endpoint at all.
+        await using (var tokenless = await GatewayServer.StartAsync(_upstream!.Url, _settings))
+        {
+            await using var other = await tokenless.ConnectAgentAsync();
+            await other.CallAsync("read_file", ("origin", "Untrusted"));
+            using var response = await PostAuthorizationAsync(tokenless, other.SessionId!, "memory_write", "TrustedUser", _operatorToken);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.True((await other.CallAsync("memory_write")).IsError);
+        }
+
+        // Nothing was accepted: the floored call is still refused.
+        var result = await agent.CallAsync("memory_write");
+        Assert.True(result.IsError);
+        Assert.StartsWith("Refused by the Trajeckt policy: floor: ", result.Text());
+    }
+
+    [Fact]
+    public async Task The_operator_gets_clear_answers_for_unknown_sessions_bad_bodies_and_rejections()
+    {
+        await using var agent = await _gateway!.ConnectAgentAsync();
+        using (var unknown = await PostAuthorizationAsync(_gateway, "no-such-session", "memory_write", "TrustedUser", _operatorToken))
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using (var badTrust = await PostAuthorizationAsync(_gateway, agent.SessionId!, "memory_write", "trusteduser", _operatorToken))
+            Assert.Equal(HttpStatusCode.BadRequest, badTrust.StatusCode);
+
+        // The runtime decides: an authorizer below the floor's is rejected, and lets no call through.
+        using (var tooLow = await PostAuthorizationAsync(_gateway, agent.SessionId!, "memory_write", "External", _operatorToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, tooLow.StatusCode);
+            using var answer = JsonDocument.Parse(await tooLow.Content.ReadAsStringAsync());
+            Assert.False(answer.RootElement.GetProperty("accepted").GetBoolean());
+            Assert.Equal("authorization_rejected", answer.RootElement.GetProperty("reason").GetString());
+        }
+        await agent.CallAsync("read_file", ("origin", "Untrusted"));
+        var result = await agent.CallAsync("memory_write");
+        Assert.True(result.IsError);
+        Assert.StartsWith("Refused by the Trajeckt policy: floor: ", result.Text());
+    }
+
+    private static async Task<HttpResponseMessage> PostAuthorizationAsync(GatewayServer gateway, string sessionId, string tool, string by, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"trajeckt/sessions/{Uri.EscapeDataString(sessionId)}/authorizations");
+        if (token is not null)
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+        request.Content = new StringContent(JsonSerializer.Serialize(new { tool, by }), Encoding.UTF8, "application/json");
+        return await gateway.Http.SendAsync(request);
     }
 
     [Fact]

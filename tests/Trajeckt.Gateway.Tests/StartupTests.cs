@@ -26,6 +26,20 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_short_operator_token_is_refused_without_being_echoed()
+    {
+        var error = await Assert.ThrowsAsync<GatewayStartException>(() => GatewayApp.StartAsync(new[]
+        {
+            "--urls=http://127.0.0.1:0",
+            "--Gateway:Upstreams:0:Url=http://127.0.0.1:1/mcp",
+            "--Gateway:OperatorToken=short-secret-31-characters-long",
+        }));
+        var problem = Assert.Single(error.Problems);
+        Assert.StartsWith("Gateway:OperatorToken: the token must be at least 32 characters", problem);
+        Assert.DoesNotContain("short-secret", problem);
+    }
+
+    [Fact]
     public async Task No_upstream_is_an_error()
     {
         var error = await Assert.ThrowsAsync<GatewayStartException>(() => GatewayApp.StartAsync(new[] { "--urls=http://127.0.0.1:0" }));

@@ -47,6 +47,13 @@ public sealed class GatewayOptions
     /// <summary>Browser origins allowed besides loopback ones (<c>scheme://host[:port]</c>).</summary>
     public IList<string> AllowedOrigins { get; set; } = new List<string>();
 
+    /// <summary>
+    /// The bearer token of the operator's authorizations endpoint (at least 32 characters); unset (the default),
+    /// the endpoint does not exist. The agent must never see it: it is what tells the host application's
+    /// approval UI from the agent, which shares the loopback and passes the Origin check.
+    /// </summary>
+    public string? OperatorToken { get; set; }
+
     /// <summary>Whether the gateway may listen on addresses other than loopback (off by default).</summary>
     public bool AllowNonLoopback { get; set; }
 }

@@ -33,6 +33,10 @@ internal static class GatewayOptionsValidation
                 errors.Add($"Gateway:AllowedOrigins:{i}: '{options.AllowedOrigins[i]}' is not an origin (scheme://host[:port]).");
         }
 
+        // The token itself is never echoed: start-up errors reach logs and consoles.
+        if (options.OperatorToken is { } token && (token.Length < OperatorAuthorizations.MinimumTokenLength || string.IsNullOrWhiteSpace(token)))
+            errors.Add($"Gateway:OperatorToken: the token must be at least {OperatorAuthorizations.MinimumTokenLength} characters (e.g. 32 random bytes in base64); leave it unset to turn the authorizations endpoint off.");
+
         ValidateCommitment(options, trajeckt, errors);
         if (!Enum.IsDefined(options.SessionStore))
             errors.Add($"Gateway:SessionStore: '{options.SessionStore}' is not Process or Redis.");

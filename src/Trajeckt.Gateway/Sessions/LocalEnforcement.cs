@@ -14,6 +14,9 @@ internal sealed class LocalEnforcement(TrajecktSession session) : SessionEnforce
         return ValueTask.FromResult<string?>(null);
     }
 
+    public override ValueTask<AuthorizationResult> AuthorizeAsync(string tool, Trust by, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(session.Authorize(tool, by));
+
     // Ending the Trajeckt session makes a call still in flight in it refused rather than decided on dropped state.
     public override void End() => session.Dispose();
 }

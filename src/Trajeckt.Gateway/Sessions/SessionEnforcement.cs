@@ -15,6 +15,9 @@ internal abstract class SessionEnforcement
     /// <summary>Records what an allowed call's output reported; returns why it could not be recorded, or <see langword="null"/>.</summary>
     public abstract ValueTask<string?> CompleteAsync(Decision decision, Trust? origin, IReadOnlyList<string>? labels);
 
+    /// <summary>Decides a trusted user's authorization of a floored tool (the operator endpoint); never throws, a failure is a rejection.</summary>
+    public abstract ValueTask<AuthorizationResult> AuthorizeAsync(string tool, Trust by, CancellationToken cancellationToken);
+
     /// <summary>This replica lets go of the session (expired here, or the gateway stops).</summary>
     public abstract void End();
 }

@@ -27,6 +27,10 @@ internal sealed class StoredEnforcement(TrajecktSessionManager manager, string k
         }
     }
 
+    // The manager rejects (store_unavailable, state_invalid) rather than throws when the store cannot decide.
+    public override ValueTask<AuthorizationResult> AuthorizeAsync(string tool, Trust by, CancellationToken cancellationToken) =>
+        manager.AuthorizeAsync(key, tool, by, cancellationToken);
+
     // The state stays in the store: another replica, or this one later, continues the session.
     public override void End()
     {
