@@ -14,6 +14,7 @@ namespace Trajeckt.Gateway.Tests;
 public sealed class SharedSessionTests : IAsyncLifetime
 {
     private const string Refused = "Refused by the Trajeckt policy: ";
+    private const string OperatorToken = "operator-token-for-the-shared-session-tests";
 
     private readonly RedisServer _redis = new();
     private UpstreamServer? _upstream;
@@ -120,6 +121,44 @@ public sealed class SharedSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_authorization_is_decided_through_the_store_and_a_lost_store_accepts_none()
+    {
+        await using var agent = await A.ConnectAgentAsync();
+        var path = $"trajeckt/sessions/{agent.SessionId}/authorizations";
+
+        // The stored session's runtime decides: memory_write's floor is authorized by TrustedUser only.
+        using (var tooLow = await PostAuthorizationAsync(path, "External"))
+        {
+            Assert.Equal(HttpStatusCode.OK, tooLow.StatusCode);
+            var body = await tooLow.Content.ReadAsStringAsync();
+            Assert.Contains("\"accepted\":false", body);
+            Assert.Contains("\"reason\":\"authorization_rejected\"", body);
+        }
+        using (var accepted = await PostAuthorizationAsync(path, "TrustedUser"))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            Assert.Contains("\"accepted\":true", await accepted.Content.ReadAsStringAsync());
+        }
+
+        _redis.Stop();
+        using var lost = await PostAuthorizationAsync(path, "TrustedUser");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, lost.StatusCode);
+        var lostBody = await lost.Content.ReadAsStringAsync();
+        Assert.Contains("\"accepted\":false", lostBody);
+        Assert.Contains("\"reason\":\"store_unavailable\"", lostBody);
+    }
+
+    private async Task<HttpResponseMessage> PostAuthorizationAsync(string path, string by)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent($$"""{"tool":"memory_write","by":"{{by}}"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
+        return await A.Http.SendAsync(request);
+    }
+
+    [Fact]
     public async Task A_session_id_the_store_never_registered_is_not_taken_over()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, B.McpUrl)
@@ -154,6 +193,7 @@ public sealed class SharedSessionTests : IAsyncLifetime
         _upstream!.Url,
         "--Gateway:UpstreamTimeout=00:00:05",
         "--Gateway:SessionStore=Redis",
+        $"--Gateway:OperatorToken={OperatorToken}",
         $"--Trajeckt:SessionStore:Redis:Configuration={_redis.Configuration}");
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> act, Func<T, bool> done)
