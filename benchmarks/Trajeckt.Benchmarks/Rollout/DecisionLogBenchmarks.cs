@@ -24,6 +24,8 @@ public class DecisionLogBenchmarks
     private TrajecktSession _nullLogged = null!;
     private DecisionLog _fileLog = null!;
     private TrajecktSession _fileLogged = null!;
+    private DecisionLog _bufferedFileLog = null!;
+    private TrajecktSession _bufferedFileLogged = null!;
     private LogLineWriter _lines = null!;
     private LogRecord _record;
     private ToolId _tool;
@@ -43,6 +45,8 @@ public class DecisionLogBenchmarks
         _nullLogged = TrajecktSession.Create(commitment, new TrajecktOptions { DecisionLog = _nullLog });
         _fileLog = new DecisionLog(new FileDecisionLogSink(_folder, maxFileBytes: 64 << 20, maxFiles: 2), _key);
         _fileLogged = TrajecktSession.Create(commitment, new TrajecktOptions { DecisionLog = _fileLog });
+        _bufferedFileLog = new DecisionLog(new UnsyncedSink(new FileDecisionLogSink(Path.Combine(_folder, "unsynced"), maxFileBytes: 64 << 20, maxFiles: 2)), _key);
+        _bufferedFileLogged = TrajecktSession.Create(commitment, new TrajecktOptions { DecisionLog = _bufferedFileLog });
         _lines = new LogLineWriter(_key, includeMessages: true);
         _record = new LogRecord { Kind = LogRecordKind.Call, SessionId = _plain.Id, Step = 1, TimestampTicks = DateTime.UtcNow.Ticks, Tool = "search_kb" };
     }
@@ -52,6 +56,7 @@ public class DecisionLogBenchmarks
     {
         _nullLog.Dispose();
         _fileLog.Dispose();
+        _bufferedFileLog.Dispose();
         _key.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
@@ -72,6 +77,18 @@ public class DecisionLogBenchmarks
     {
         var allowed = Decide(_fileLogged);
         _fileLog.Flush();
+        return allowed;
+    }
+
+    /// <summary>
+    /// The same into the file sink without the fsync that <see cref="DecisionLog.Flush"/> ends each batch with:
+    /// the writer's steady state, in which the sink is synced only on an explicit flush, a roll or disposal.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int AllowedLoggedToFileUnsynced()
+    {
+        var allowed = Decide(_bufferedFileLogged);
+        _bufferedFileLog.Flush();
         return allowed;
     }
 
@@ -101,6 +118,22 @@ public class DecisionLogBenchmarks
                 allowed++;
         }
         return allowed;
+    }
+
+    // Writes through to the file sink (its 64 KiB buffer reaches the OS as usual) but does not fsync on Flush.
+    private sealed class UnsyncedSink(FileDecisionLogSink file) : DecisionLogSink
+    {
+        public override void WriteLine(ReadOnlySpan<byte> utf8Line, bool isCheckpoint) => file.WriteLine(utf8Line, isCheckpoint);
+
+        public override void Flush()
+        {
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                file.Dispose();
+        }
     }
 
     private sealed class NullSink : DecisionLogSink
