@@ -13,54 +13,44 @@ internal static class FailClosed
 {
     public static void Run(OperationAnalysisContext context, Action analysis)
     {
-        try
-        {
-            analysis();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
+        if (Failure(analysis) is { } exception)
             context.ReportDiagnostic(NotChecked(context.Operation.Syntax.GetLocation(), exception));
-        }
     }
 
     public static void Run(SymbolAnalysisContext context, Action analysis)
     {
-        try
-        {
-            analysis();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            var location = context.Symbol.Locations.Length > 0 ? context.Symbol.Locations[0] : Location.None;
-            context.ReportDiagnostic(NotChecked(location, exception));
-        }
+        if (Failure(analysis) is { } exception)
+            context.ReportDiagnostic(NotChecked(FirstLocation(context.Symbol), exception));
     }
 
     public static void Run(OperationBlockAnalysisContext context, Action analysis)
     {
-        try
-        {
-            analysis();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            var location = context.OwningSymbol.Locations.Length > 0 ? context.OwningSymbol.Locations[0] : Location.None;
-            context.ReportDiagnostic(NotChecked(location, exception));
-        }
+        if (Failure(analysis) is { } exception)
+            context.ReportDiagnostic(NotChecked(FirstLocation(context.OwningSymbol), exception));
     }
 
     /// <summary>A check decided at compilation end: when it throws, nothing it would have decided is known, so the whole build fails.</summary>
     public static void Run(CompilationAnalysisContext context, Action analysis)
     {
+        if (Failure(analysis) is { } exception)
+            context.ReportDiagnostic(NotChecked(Location.None, exception));
+    }
+
+    // The exception that stopped the analysis, or null when it ran to the end; cancellation is not a failure.
+    private static Exception? Failure(Action analysis)
+    {
         try
         {
             analysis();
+            return null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            context.ReportDiagnostic(NotChecked(Location.None, exception));
+            return exception;
         }
     }
+
+    private static Location FirstLocation(ISymbol symbol) => symbol.Locations.Length > 0 ? symbol.Locations[0] : Location.None;
 
     private static Diagnostic NotChecked(Location location, Exception exception) =>
         Diagnostic.Create(Descriptors.MediationNotChecked, location, exception.GetType().Name + ": " + exception.Message);
