@@ -27,6 +27,7 @@ public class DecisionLogBenchmarks
     private DecisionLog _bufferedFileLog = null!;
     private TrajecktSession _bufferedFileLogged = null!;
     private LogLineWriter _lines = null!;
+    private LogLineWriter _dotNetHashedLines = null!;
     private LogRecord _record;
     private ToolId _tool;
     private string _folder = "";
@@ -48,6 +49,7 @@ public class DecisionLogBenchmarks
         _bufferedFileLog = new DecisionLog(new UnsyncedSink(new FileDecisionLogSink(Path.Combine(_folder, "unsynced"), maxFileBytes: 64 << 20, maxFiles: 2)), _key);
         _bufferedFileLogged = TrajecktSession.Create(commitment, new TrajecktOptions { DecisionLog = _bufferedFileLog });
         _lines = new LogLineWriter(_key, includeMessages: true);
+        _dotNetHashedLines = new LogLineWriter(_key, includeMessages: true, ChainHasher.Create([]));
         _record = new LogRecord { Kind = LogRecordKind.Call, SessionId = _plain.Id, Step = 1, TimestampTicks = DateTime.UtcNow.Ticks, Tool = "search_kb" };
     }
 
@@ -94,15 +96,21 @@ public class DecisionLogBenchmarks
 
     /// <summary>The writer thread's work for one call line (format, chain), a checkpoint every 1,000 lines, on this thread.</summary>
     [Benchmark(OperationsPerInvoke = Batch)]
-    public int WriterLine()
+    public int WriterLine() => WriteLines(_lines);
+
+    /// <summary>The same with the chain hashed by .NET's <c>SHA256.HashData</c>, as before <see cref="ChainHasher"/> (what other platforms use).</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int WriterLineDotNetSha256() => WriteLines(_dotNetHashedLines);
+
+    private int WriteLines(LogLineWriter lines)
     {
         var bytes = 0;
         for (var i = 0; i < Batch; i++)
         {
             _record.Step = i;
-            bytes += _lines.Call(in _record, null, null).Length;
-            if (_lines.SinceCheckpoint >= 1000)
-                bytes += _lines.Checkpoint(_record.TimestampTicks, fileStart: false).Length;
+            bytes += lines.Call(in _record, null, null).Length;
+            if (lines.SinceCheckpoint >= 1000)
+                bytes += lines.Checkpoint(_record.TimestampTicks, fileStart: false).Length;
         }
         return bytes;
     }

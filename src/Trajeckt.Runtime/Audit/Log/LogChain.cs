@@ -18,11 +18,11 @@ internal static class LogChain
 
     public static string Hash(ReadOnlySpan<byte> line) => Convert.ToHexStringLower(SHA256.HashData(line));
 
-    /// <summary>The same hash as <see cref="Hash(ReadOnlySpan{byte})"/>, as 64 ASCII bytes into <paramref name="hexDestination"/>, allocating nothing.</summary>
-    public static void Hash(ReadOnlySpan<byte> line, Span<byte> hexDestination)
+    /// <summary>The same hash as <see cref="Hash(ReadOnlySpan{byte})"/>, by <paramref name="hasher"/>, as 64 ASCII bytes into <paramref name="hexDestination"/>, allocating nothing.</summary>
+    public static void Hash(ChainHasher hasher, ReadOnlySpan<byte> line, Span<byte> hexDestination)
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(line, digest);
+        hasher.Hash(line, digest);
         for (var i = 0; i < digest.Length; i++)
         {
             hexDestination[2 * i] = (byte)HexDigits[digest[i] >> 4];

@@ -12,7 +12,7 @@ namespace Trajeckt.Audit;
 /// chains them. Used by the log's writer thread only. A call, authorization or input line allocates
 /// nothing: the chain hash and the time are formatted into reused buffers (only a checkpoint, every
 /// <see cref="DecisionLogOptions.CheckpointInterval"/> lines, makes strings), so the writer's cost per
-/// decision is formatting, SHA-256 and the sink.
+/// decision is formatting, SHA-256 (<see cref="ChainHasher"/>) and the sink.
 /// </summary>
 internal sealed class LogLineWriter
 {
@@ -27,14 +27,16 @@ internal sealed class LogLineWriter
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
     private readonly Utf8JsonWriter _json;
     private readonly OperatorKeyPair _key;
+    private readonly ChainHasher _hasher;
     private readonly bool _includeMessages;
     private readonly byte[] _prev = Encoding.ASCII.GetBytes(LogChain.Genesis);
     private readonly byte[] _time = new byte[40];
     private long _seq;
 
-    public LogLineWriter(OperatorKeyPair key, bool includeMessages)
+    public LogLineWriter(OperatorKeyPair key, bool includeMessages, ChainHasher? hasher = null)
     {
         _key = key;
+        _hasher = hasher ?? ChainHasher.Shared;
         _includeMessages = includeMessages;
         _json = new Utf8JsonWriter(_buffer);
     }
@@ -142,7 +144,7 @@ internal sealed class LogLineWriter
         var line = _buffer.WrittenSpan;
         _seq++;
         SinceCheckpoint++;
-        LogChain.Hash(line, _prev);
+        LogChain.Hash(_hasher, line, _prev);
         return line;
     }
 
