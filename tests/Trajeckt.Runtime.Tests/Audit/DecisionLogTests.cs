@@ -135,6 +135,25 @@ public sealed class DecisionLogTests : IDisposable
         Assert.False(DecisionLogVerifier.Verify(Join(lines[middle..]), _key.PublicKey).IsValid);
     }
 
+    [Fact]
+    public void Rolled_files_are_closed_and_pruned_in_the_background_and_the_bound_holds()
+    {
+        using (var log = new DecisionLog(new FileDecisionLogSink(_folder, maxFileBytes: 2000, maxFiles: 3), _key, new DecisionLogOptions { CheckpointInterval = 5 }))
+        {
+            var session = TrajecktSession.Create(Policies.Compile("trajectory T { tool a; }"), new TrajecktOptions { DecisionLog = log });
+            for (var i = 0; i < 1000; i++)
+                session.Call("a");
+            log.Flush();
+            Assert.Null(log.Failure);
+        }
+        var files = Directory.GetFiles(_folder, "decisions-*.jsonl").Order(StringComparer.Ordinal).ToList();
+
+        // Each roll prunes after closing the full file; the last ones still keep the newest three.
+        Assert.Equal(3, files.Count);
+        Assert.True(string.CompareOrdinal(Path.GetFileName(files[0]), "decisions-000010.jsonl") > 0, files[0]);
+        Assert.All(files, f => Assert.True(DecisionLogVerifier.VerifyFile(f, _key.PublicKey).IsValid, f));
+    }
+
     private static void Allowed(TrajecktSession session, ToolId tool)
     {
         var decision = session.Begin(tool);

@@ -14,6 +14,8 @@ public sealed class FileDecisionLogSink : DecisionLogSink
     private readonly long _maxFileBytes;
     private readonly int _maxFiles;
     private FileStream _stream;
+    // The rolled file being made durable, closed and pruned off the writer thread.
+    private Task _closing = Task.CompletedTask;
     private int _index;
     private bool _rollPending;
 
@@ -41,6 +43,8 @@ public sealed class FileDecisionLogSink : DecisionLogSink
     /// <inheritdoc />
     public override void WriteLine(ReadOnlySpan<byte> utf8Line, bool isCheckpoint)
     {
+        if (_closing.IsFaulted)
+            WaitForClosing();
         if (_rollPending)
         {
             _rollPending = false;
@@ -56,7 +60,11 @@ public sealed class FileDecisionLogSink : DecisionLogSink
     internal bool WillRoll => _rollPending;
 
     /// <inheritdoc />
-    public override void Flush() => _stream.Flush(flushToDisk: true);
+    public override void Flush()
+    {
+        _stream.Flush(flushToDisk: true);
+        WaitForClosing();
+    }
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
@@ -65,17 +73,36 @@ public sealed class FileDecisionLogSink : DecisionLogSink
         {
             _stream.Flush(flushToDisk: true);
             _stream.Dispose();
+            // The log's last flush has already reported a failure of the closing; here it only finishes.
+            try
+            {
+                WaitForClosing();
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 
+    // An fsync of a full 64 MiB file takes longer than the lines written meanwhile, so a rolled file is
+    // made durable, closed and the oldest files deleted on a background task, one roll at a time; its
+    // failure stops the log at the next line, flush or roll.
     private void Roll()
     {
-        _stream.Flush(flushToDisk: true);
-        _stream.Dispose();
+        WaitForClosing();
+        var full = _stream;
+        full.Flush(flushToDisk: false);
         _stream = Open(++_index);
-        foreach (var old in ExistingFiles().OrderBy(IndexOf).SkipLast(_maxFiles))
-            File.Delete(old);
+        _closing = Task.Run(() =>
+        {
+            using (full)
+                full.Flush(flushToDisk: true);
+            foreach (var old in ExistingFiles().OrderBy(IndexOf).SkipLast(_maxFiles))
+                File.Delete(old);
+        });
     }
+
+    private void WaitForClosing() => _closing.GetAwaiter().GetResult();
 
     // A 64 KiB buffer: a line is a few hundred bytes, so the writer makes one write(2) per couple of hundred lines.
     private FileStream Open(int index) =>
