@@ -16,7 +16,11 @@ public sealed class Workbench : IDisposable
     /// <summary>The packages a user adds: Trajeckt, and those for agent frameworks that build on it.</summary>
     public static readonly string[] PackageIds = ["Trajeckt", "Trajeckt.Extensions.AI", "Trajeckt.SemanticKernel", "Trajeckt.Mcp", "Trajeckt.Redis", "Trajeckt.AgentFramework"];
 
+    /// <summary>The package of the <c>trajeckt</c> .NET tool, packed on first use: only the rollout test installs it.</summary>
+    public const string CliToolPackageId = "Trajeckt.Cli";
+
     private readonly Sandbox _sandbox = new("workbench");
+    private readonly Lazy<string> _cliToolPackage;
 
     public Workbench()
     {
@@ -24,16 +28,13 @@ public sealed class Workbench : IDisposable
         Version = $"0.1.0-e2e.t{DateTime.UtcNow:yyyyMMddHHmmss}.{Guid.NewGuid().ToString("N")[..8]}";
         Feed = _sandbox.Folder("feed");
         foreach (var id in PackageIds)
-        {
-            // Debug, so that the project-reference consumer reuses the projects compiled here.
-            _sandbox.Dotnet(Repo.Root, "pack", Repo.Source(id), "-c", "Debug", "-o", Feed, "--artifacts-path", Artifacts, $"-p:PackageVersion={Version}").AssertSucceeded();
-            Assert.True(File.Exists(PackageFile(id)), $"dotnet pack did not write {PackageFile(id)}");
-        }
+            Pack(id);
 
         OperatorKey = Path.Combine(_sandbox.Root, "operator");
         Repo.Trajeckt(_sandbox, "keygen", "--out", OperatorKey).AssertSucceeded();
         PackageApp = new ConsumerApp(_sandbox, "package-app", PackageProjectFile("Exe"), NugetConfig);
         PackageApp.Dotnet("restore").AssertSucceeded();
+        _cliToolPackage = new(() => Pack(CliToolPackageId));
     }
 
     /// <summary>The artifacts folder of every build of the repository's projects in these tests.</summary>
@@ -54,6 +55,9 @@ public sealed class Workbench : IDisposable
 
     internal Sandbox Sandbox => _sandbox;
 
+    /// <summary>The Trajeckt.Cli tool package in the feed (packed now if it is not yet).</summary>
+    public string CliToolPackage => _cliToolPackage.Value;
+
     /// <summary>The .nupkg of the package <paramref name="id"/> in the feed.</summary>
     public string PackageFile(string id) => Path.Combine(Feed, $"{id}.{Version}.nupkg");
 
@@ -61,12 +65,20 @@ public sealed class Workbench : IDisposable
     {
         _sandbox.Dispose();
         // The run's version is never used again: leave the global packages folder as it was.
-        foreach (var id in PackageIds)
+        foreach (var id in PackageIds.Append(CliToolPackageId))
         {
             var extracted = Path.Combine(Sandbox.GlobalPackagesFolder, id.ToLowerInvariant(), Version.ToLowerInvariant());
             if (Directory.Exists(extracted))
                 Directory.Delete(extracted, recursive: true);
         }
+    }
+
+    private string Pack(string id)
+    {
+        // Debug, so that the project-reference consumer reuses the projects compiled here.
+        _sandbox.Dotnet(Repo.Root, "pack", Repo.Source(id), "-c", "Debug", "-o", Feed, "--artifacts-path", Artifacts, $"-p:PackageVersion={Version}").AssertSucceeded();
+        Assert.True(File.Exists(PackageFile(id)), $"dotnet pack did not write {PackageFile(id)}");
+        return PackageFile(id);
     }
 
     /// <summary>A nuget.config naming the feed and nuget.org, as a user testing a local package writes it.</summary>
@@ -93,6 +105,9 @@ public sealed class Workbench : IDisposable
     /// Trajeckt, with its generator and build targets, and Microsoft.Extensions.AI come with it.
     /// </summary>
     internal string ExtensionsAIProjectFile() => ProjectFile("Exe", ("Trajeckt.Extensions.AI", Version));
+
+    /// <summary>An agent on the .NET generic host (configuration, logging, dependency injection) that adds Trajeckt.</summary>
+    internal string HostedAgentProjectFile() => ProjectFile("Exe", ("Trajeckt", Version), ("Microsoft.Extensions.Hosting", Versions.MicrosoftExtensionsHosting));
 
     private static string ProjectFile(string outputType, params (string Id, string Version)[] packages)
     {
