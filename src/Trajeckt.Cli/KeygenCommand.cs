@@ -34,6 +34,10 @@ internal static class KeygenCommand
                     return context.Fail($"{path}: the file exists; use --force to replace the key pair");
             }
         }
+        // Named here: the write itself would only say that a part of its temporary file's path is missing.
+        var folder = Path.GetDirectoryName(Path.GetFullPath(privatePath));
+        if (folder is not null && !Directory.Exists(folder))
+            return context.Fail($"{prefix}: cannot write the key pair: the folder {folder} does not exist; create it first");
         using var keyPair = OperatorKeyPair.Generate(development);
         try
         {
