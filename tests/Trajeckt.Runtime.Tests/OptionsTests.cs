@@ -69,6 +69,34 @@ public sealed class OptionsTests
         Assert.Contains("contradictory", error.Message);
     }
 
+    [Theory]
+    [InlineData("Trajeckt:DecisionLog", "logs")]
+    [InlineData("Trajeckt:DecisionLog", "")]
+    [InlineData("Trajeckt:DecisionLog:Folder", "logs")]
+    public void A_decision_log_setting_is_refused_rather_than_ignored(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Trajeckt:Shadow"] = "true",
+            [key] = value,
+        }).Build();
+        using var provider = new ServiceCollection().AddTrajeckt(configuration).BuildServiceProvider();
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<TrajecktOptions>>().Value);
+        Assert.StartsWith("Trajeckt:DecisionLog cannot be set in configuration: a decision log is created in code", error.Message);
+    }
+
+    [Fact]
+    public void Shadow_binds_from_configuration_and_a_malformed_value_is_an_error()
+    {
+        var on = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Trajeckt:Shadow"] = "true" }).Build();
+        using (var provider = new ServiceCollection().AddTrajeckt(on).BuildServiceProvider())
+            Assert.True(provider.GetRequiredService<IOptions<TrajecktOptions>>().Value.Shadow);
+
+        var malformed = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Trajeckt:Shadow"] = "yes" }).Build();
+        using var failing = new ServiceCollection().AddTrajeckt(malformed).BuildServiceProvider();
+        Assert.Throws<InvalidOperationException>(() => failing.GetRequiredService<IOptions<TrajecktOptions>>().Value);
+    }
+
     [Fact]
     public void Options_configured_in_code_are_validated()
     {
