@@ -1,4 +1,5 @@
 using System.Text;
+using CsCheck;
 using Trajeckt.Audit;
 using Trajeckt.Sealing;
 
@@ -32,6 +33,36 @@ public sealed class LogLineWriterTests : IDisposable
             fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
         Assert.Equal(0, fewest);
+    }
+
+    // Plain characters, every character JSON's default encoder escapes, a control, non-ASCII and a lone surrogate.
+    private static readonly Gen<string> s_text = Gen.Frequency(
+        (4, Gen.Char["abz_AZ09-.:/@ "].Array[1, 12].Select(c => new string(c))),
+        (1, Gen.Char["ab\"\\&'+<>`\n\u0001\u00e9\u4e2d\ud800() "].Array[0, 8].Select(c => new string(c))));
+
+    private static readonly Gen<LogRecord> s_calls =
+        Gen.Select(s_text, s_text, Gen.Enum<DecisionReason>(), Gen.Bool, s_text.Null(), Gen.Long[0, DateTime.MaxValue.Ticks])
+            .Select((session, tool, reason, shadow, message, ticks) => new LogRecord
+            {
+                Kind = LogRecordKind.Call, SessionId = session, Tool = tool, Reason = reason, Shadow = shadow, Message = message, TimestampTicks = ticks,
+            });
+
+    private static readonly Gen<(LogRecord Call, Trust? Origin, string[]? Labels)> s_lines =
+        Gen.Select(s_calls, Gen.Enum<Trust>().Nullable(), s_text.Array[0, 3].Null());
+
+    [Fact]
+    public void Plain_lines_written_by_hand_are_the_JSON_writers_bytes()
+    {
+        Gen.Select(s_lines.Array[1, 20], Gen.Bool).Sample((lines, includeMessages) =>
+        {
+            var byHand = new LogLineWriter(_key, includeMessages);
+            var byJsonWriter = new LogLineWriter(_key, includeMessages, formatPlainLines: false);
+            foreach (var (call, origin, labels) in lines)
+            {
+                var expected = byJsonWriter.Call(in call, origin, labels).ToArray();
+                Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(byHand.Call(in call, origin, labels)));
+            }
+        }, iter: 3000);
     }
 
     [Fact]

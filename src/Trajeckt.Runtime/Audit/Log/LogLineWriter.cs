@@ -28,15 +28,22 @@ internal sealed class LogLineWriter
     private readonly Utf8JsonWriter _json;
     private readonly OperatorKeyPair _key;
     private readonly ChainHasher _hasher;
+    private readonly PlainJsonLine _plain = new();
+    private readonly bool _formatPlainLines;
     private readonly bool _includeMessages;
     private readonly byte[] _prev = Encoding.ASCII.GetBytes(LogChain.Genesis);
     private readonly byte[] _time = new byte[40];
     private long _seq;
 
-    public LogLineWriter(OperatorKeyPair key, bool includeMessages, ChainHasher? hasher = null)
+    /// <param name="key">Signs the checkpoints.</param>
+    /// <param name="includeMessages">Whether lines carry the runtime's messages.</param>
+    /// <param name="hasher">The chain's SHA-256; <see langword="null"/> for <see cref="ChainHasher.Shared"/>.</param>
+    /// <param name="formatPlainLines">Whether plain call lines are written by hand (<see cref="PlainJsonLine"/>); tests turn it off to compare.</param>
+    public LogLineWriter(OperatorKeyPair key, bool includeMessages, ChainHasher? hasher = null, bool formatPlainLines = true)
     {
         _key = key;
         _hasher = hasher ?? ChainHasher.Shared;
+        _formatPlainLines = formatPlainLines;
         _includeMessages = includeMessages;
         _json = new Utf8JsonWriter(_buffer);
     }
@@ -49,6 +56,8 @@ internal sealed class LogLineWriter
 
     public ReadOnlySpan<byte> Call(in LogRecord call, Trust? origin, IReadOnlyList<string>? labels)
     {
+        if (_formatPlainLines && !string.IsNullOrEmpty(call.Tool) && TryPlainCall(in call, origin, labels))
+            return Chain(_plain.Written);
         Begin(call.TimestampTicks, call.SessionId);
         if (string.IsNullOrEmpty(call.Tool))
         {
@@ -62,12 +71,51 @@ internal sealed class LogLineWriter
         if (labels is { Count: > 0 })
         {
             _json.WriteStartArray("labels");
-            foreach (var label in labels)
-                _json.WriteStringValue(string.IsNullOrEmpty(label) ? "(empty)" : label);
+            for (var i = 0; i < labels.Count; i++)
+                _json.WriteStringValue(LabelText(labels[i]));
             _json.WriteEndArray();
         }
         return EndDecision(in call, "allow", "deny");
     }
+
+    // The same line as the JSON writer path above, byte for byte, when every string in it is plain.
+    private bool TryPlainCall(in LogRecord call, Trust? origin, IReadOnlyList<string>? labels)
+    {
+        var line = _plain;
+        line.Clear();
+        if (!(line.Raw("{\"seq\":"u8) && line.Number(_seq + 1)
+            && line.Raw(",\"prev\":\""u8) && line.Raw(_prev)
+            && line.Raw("\",\"time\":\""u8) && line.Raw(Time(call.TimestampTicks))
+            && line.Raw("\",\"session\":"u8) && line.String(call.SessionId)
+            && line.Raw(",\"call\":"u8) && line.String(call.Tool!)))
+            return false;
+        if (origin is { } trust && !(line.Raw(",\"origin\":"u8) && line.String(TrustName(trust))))
+            return false;
+        if (labels is { Count: > 0 })
+        {
+            if (!line.Raw(",\"labels\":["u8))
+                return false;
+            for (var i = 0; i < labels.Count; i++)
+            {
+                if ((i > 0 && !line.Raw(","u8)) || !line.String(LabelText(labels[i])))
+                    return false;
+            }
+            if (!line.Raw("]"u8))
+                return false;
+        }
+        var granted = call.Reason == DecisionReason.None;
+        if (!line.Raw(granted ? ",\"expect\":\"allow\""u8 : ",\"expect\":\"deny\""u8))
+            return false;
+        if (!granted && !(ReasonCodes.ToCode(call.Reason) is { } reason && line.Raw(",\"reason\":"u8) && line.String(reason)))
+            return false;
+        if (call.Shadow && !line.Raw(",\"shadow\":true"u8))
+            return false;
+        if (_includeMessages && !string.IsNullOrEmpty(call.Message) && !(line.Raw(",\"message\":"u8) && line.String(call.Message)))
+            return false;
+        return line.Raw("}"u8);
+    }
+
+    private static string LabelText(string label) => string.IsNullOrEmpty(label) ? "(empty)" : label;
 
     public ReadOnlySpan<byte> Authorization(in LogRecord record)
     {
@@ -141,7 +189,12 @@ internal sealed class LogLineWriter
     {
         _json.WriteEndObject();
         _json.Flush();
-        var line = _buffer.WrittenSpan;
+        return Chain(_buffer.WrittenSpan);
+    }
+
+    // Numbers the finished line and hashes it into the next line's prev.
+    private ReadOnlySpan<byte> Chain(ReadOnlySpan<byte> line)
+    {
         _seq++;
         SinceCheckpoint++;
         LogChain.Hash(_hasher, line, _prev);
