@@ -81,7 +81,10 @@ public sealed class Workbench : IDisposable
         return PackageFile(id);
     }
 
-    /// <summary>A nuget.config naming the feed and nuget.org, as a user testing a local package writes it.</summary>
+    /// <summary>
+    /// A nuget.config naming the feed and nuget.org, as a user testing a local package writes it
+    /// (docs/getting-started.md): the Trajeckt packages from the feed only.
+    /// </summary>
     internal string NugetConfig => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
@@ -90,6 +93,15 @@ public sealed class Workbench : IDisposable
             <add key="trajeckt-local" value="{Feed}" />
             <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
           </packageSources>
+          <packageSourceMapping>
+            <packageSource key="trajeckt-local">
+              <package pattern="Trajeckt" />
+              <package pattern="Trajeckt.*" />
+            </packageSource>
+            <packageSource key="nuget.org">
+              <package pattern="*" />
+            </packageSource>
+          </packageSourceMapping>
         </configuration>
         """;
 
