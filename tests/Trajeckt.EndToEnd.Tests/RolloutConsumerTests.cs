@@ -34,24 +34,27 @@ public sealed class RolloutConsumerTests(Workbench bench)
         Assert.Contains(bench.Version, app.Dotnet("tool", "list").AssertSucceeded().Line("trajeckt.cli "));
         app.Dotnet("trajeckt", "keygen", "--out", Path.Combine(keys, "log")).AssertSucceeded();
 
-        // 1. Shadow: the permissive first policy decides, the calls it would refuse run, and every decision is logged.
+        // 1. Shadow: the permissive first policy decides, the calls it would refuse run, and every decision is
+        //    logged. Two runs of the app, as on two days: each start opens a log file of its own.
         app.Dotnet("build").AssertSucceeded();
         var dll = Path.Combine(app.OutputFolder("Debug"), AppName + ".dll");
-        var shadow = app.Dotnet("run", "--no-build", "--",
+        var shadow = new[] { "status,account", "newsletter,account" }.Select(conversations => app.Dotnet("run", "--no-build", "--",
             "--Trajeckt:Shadow", "true", "--Trajeckt:TrustDevelopmentKeys", "true",
             "--DecisionLog:Folder", logs, "--DecisionLog:Key", Path.Combine(keys, "log.key"),
-            "--Conversations", "status,account,newsletter,account").AssertSucceeded();
-        Assert.Contains("runs in SHADOW MODE", shadow.Output);
-        Assert.Contains("reply_to_customer would be refused (flow) and runs in shadow mode", shadow.Output);
-        Assert.Equal(3, shadow.Lines.Count(l => l.StartsWith("REPLIED: ", StringComparison.Ordinal)));
-        Assert.Contains("SENT to team@example.com: Order 30 shipped today.", shadow.Lines);
-        Assert.DoesNotContain(shadow.Lines, l => l.StartsWith("refused ", StringComparison.Ordinal));
-        var log = Path.Combine(logs, "decisions-000001.jsonl");
+            "--Conversations", conversations).AssertSucceeded()).ToList();
+        var shadowLines = shadow.SelectMany(run => run.Lines).ToList();
+        Assert.All(shadow, run => Assert.Contains("runs in SHADOW MODE", run.Output));
+        Assert.All(shadow, run => Assert.Contains("reply_to_customer would be refused (flow) and runs in shadow mode", run.Output));
+        Assert.Equal(3, shadowLines.Count(l => l.StartsWith("REPLIED: ", StringComparison.Ordinal)));
+        Assert.Contains("SENT to team@example.com: Order 30 shipped today.", shadowLines);
+        Assert.DoesNotContain(shadowLines, l => l.StartsWith("refused ", StringComparison.Ordinal));
+        string[] logFiles = [Path.Combine(logs, "decisions-000001.jsonl"), Path.Combine(logs, "decisions-000002.jsonl")];
+        Assert.Equal(logFiles, Directory.GetFiles(logs).Order(StringComparer.Ordinal));
 
-        // 2. Verify: the log verifies with the public half of the log key; an edit that hides a would-refusal is named.
-        var verified = app.Dotnet("trajeckt", "log", "verify", log, "--key", Path.Combine(keys, "log.pub")).AssertSucceeded();
-        Assert.Matches(@"verified: \d+ entries, \d+ checkpoints", verified.Output);
-        var (tampered, editedEntry) = HideFirstWouldRefusal(log);
+        // 2. Verify: each file verifies with the public half of the log key; an edit that hides a would-refusal is named.
+        var verified = app.Dotnet(["trajeckt", "log", "verify", .. logFiles, "--key", Path.Combine(keys, "log.pub")]).AssertSucceeded();
+        Assert.Equal(2, verified.Lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @": verified: \d+ entries, \d+ checkpoints")));
+        var (tampered, editedEntry) = HideFirstWouldRefusal(logFiles[1]);
         var caught = app.Dotnet("trajeckt", "log", "verify", tampered, "--key", Path.Combine(keys, "log.pub"));
         Assert.Equal(1, caught.ExitCode);
         Assert.Contains($"error: entry {editedEntry} was altered", caught.Output);
@@ -69,10 +72,10 @@ public sealed class RolloutConsumerTests(Workbench bench)
         Assert.Equal(1, diff.ExitCode);
         Assert.Contains("flow added: customer-pii -> reply_to_customer", diff.Output);
         Assert.Contains("traces: 2 of 4 run(s) change decision", diff.Output);
-        // Replay fails exactly on the two logged would-refusals the learned policy allows, and refuses the attack.
-        var replay = app.Dotnet("trajeckt", "replay", learnedPolicy, log);
+        // Replay fails exactly on the logged would-refusal the learned policy allows, and refuses the attack.
+        var replay = app.Dotnet("trajeckt", "replay", learnedPolicy, logFiles[0]);
         Assert.Equal(1, replay.ExitCode);
-        Assert.Contains("2 of 10 expectations failed", replay.Output);
+        Assert.Contains("1 of 5 expectations failed", replay.Output);
         app.Dotnet("trajeckt", "replay", learnedPolicy, "exfiltration.jsonl").AssertSucceeded();
 
         // 5. Enforce: the learned policy replaces the first one, the build seals it with the operator's key, shadow is off.
