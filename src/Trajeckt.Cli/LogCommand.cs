@@ -7,7 +7,8 @@ namespace Trajeckt.Cli;
 /// <summary>
 /// <c>trajeckt log verify LOG... --key PUB</c>: checks a decision log's hash chain and checkpoint
 /// signatures and names the first entry that was altered, removed, reordered, or appended after the last
-/// checkpoint. Exit 0 when every file verifies, 1 when one does not, 2 for unreadable input.
+/// checkpoint; each file of a folder must continue the file before it, so a file removed between two is
+/// named too. Exit 0 when every file verifies, 1 when one does not, 2 for unreadable input.
 /// </summary>
 internal static class LogCommand
 {
@@ -16,32 +17,63 @@ internal static class LogCommand
 
     public static Command Create(CliContext context)
     {
-        var logs = new Argument<string[]>("log") { Description = "Decision log files, each verified on its own.", Arity = ArgumentArity.OneOrMore };
+        var logs = new Argument<string[]>("log") { Description = "Decision log files in order, or folders of them; each file of a folder must continue the one before it.", Arity = ArgumentArity.OneOrMore };
         var key = new Option<string>("--key") { Description = "The public key of the log's checkpoints: a .pub file or ed25519:<base64>.", Required = true };
         var verify = new Command("verify", "Verify a decision log; name the first entry that was tampered with.") { logs, key };
         verify.SetAction(parse => Verify(context, parse.GetValue(logs)!, parse.GetValue(key)!));
         return new Command("log", "Work with decision logs.") { verify };
     }
 
-    private static int Verify(CliContext context, string[] paths, string keyText)
+    private static int Verify(CliContext context, string[] arguments, string keyText)
     {
         if (!TryLoadKey(keyText, out var key, out var keyError))
             return context.Fail(keyError);
+        var files = new List<string>();
+        foreach (var argument in arguments)
+        {
+            if (!Directory.Exists(argument))
+            {
+                files.Add(argument);
+                continue;
+            }
+            // A folder stands for its log files in order (the file sink's names sort by number).
+            var logs = Directory.GetFiles(argument, "decisions-*.jsonl").Order(StringComparer.Ordinal).ToList();
+            if (logs.Count == 0)
+                return context.Fail($"{argument}: the folder holds no decision log files (decisions-*.jsonl)");
+            files.AddRange(logs);
+        }
         var result = CliApp.Success;
-        foreach (var path in paths)
+        // Per folder, the last file given (its ends if it verified): the next file of the folder must continue its chain.
+        var previous = new Dictionary<string, (string Name, LogEnds? Ends)>(StringComparer.Ordinal);
+        foreach (var path in files)
         {
             var bytes = InputFile.Read(path, MaxLogBytes, "a decision log", context);
             if (bytes is null)
                 return CliApp.InvalidInput;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "";
             var verification = DecisionLogVerifier.Verify(bytes, key);
-            if (verification.IsValid)
+            if (!verification.IsValid)
             {
-                context.Output.WriteLine($"{path}: verified: {verification.Entries} entries, {verification.Checkpoints} checkpoints signed by {key.KeyId}");
+                context.Error.WriteLine($"{path}({verification.Line},1): error: {verification.Problem}");
+                context.Output.WriteLine($"{path}: NOT verified: first bad entry {verification.FirstBadEntry}");
+                previous[folder] = (Path.GetFileName(path), null);
+                result = CliApp.Failed;
                 continue;
             }
-            context.Error.WriteLine($"{path}({verification.Line},1): error: {verification.Problem}");
-            context.Output.WriteLine($"{path}: NOT verified: first bad entry {verification.FirstBadEntry}");
-            result = CliApp.Failed;
+            var ends = verification.Ends!;
+            var hasBefore = previous.TryGetValue(folder, out var before);
+            if (before.Ends is not null && DecisionLogVerifier.CheckContinues(before.Ends, before.Name, ends) is { } gap)
+            {
+                context.Error.WriteLine($"{path}(1,1): error: {gap.Problem}");
+                context.Output.WriteLine($"{path}: NOT verified: it does not continue {before.Name}; first bad entry {gap.FirstBadEntry}");
+                result = CliApp.Failed;
+            }
+            else
+            {
+                var continues = !hasBefore && ends.FirstSeq > 1 ? $"; continues entry {ends.FirstSeq - 1} of an earlier file not given" : "";
+                context.Output.WriteLine($"{path}: verified: {verification.Entries} entries, {verification.Checkpoints} checkpoints signed by {key.KeyId}; entries {ends.FirstSeq} to {ends.LastSeq}{continues}");
+            }
+            previous[folder] = (Path.GetFileName(path), ends);
         }
         return result;
     }

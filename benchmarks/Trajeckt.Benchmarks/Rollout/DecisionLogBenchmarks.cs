@@ -49,7 +49,7 @@ public class DecisionLogBenchmarks
         _bufferedFileLog = new DecisionLog(new UnsyncedSink(new FileDecisionLogSink(Path.Combine(_folder, "unsynced"), maxFileBytes: 64 << 20, maxFiles: 2)), _key);
         _bufferedFileLogged = TrajecktSession.Create(commitment, new TrajecktOptions { DecisionLog = _bufferedFileLog });
         _lines = new LogLineWriter(_key, includeMessages: true);
-        _dotNetHashedLines = new LogLineWriter(_key, includeMessages: true, ChainHasher.Create([]));
+        _dotNetHashedLines = new LogLineWriter(_key, includeMessages: true, hasher: ChainHasher.Create([]));
         _record = new LogRecord { Kind = LogRecordKind.Call, SessionId = _plain.Id, Step = 1, TimestampTicks = DateTime.UtcNow.Ticks, Tool = "search_kb" };
     }
 

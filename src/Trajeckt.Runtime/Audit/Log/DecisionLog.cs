@@ -51,7 +51,7 @@ public sealed class DecisionLog : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.CheckpointInterval, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.CheckpointPeriod, TimeSpan.Zero, nameof(options));
         _sink = sink;
-        _lines = new LogLineWriter(signingKey, _options.IncludeMessages);
+        _lines = new LogLineWriter(signingKey, _options.IncludeMessages, sink.ChainTail);
         _ring = new LogRecord[_options.Capacity];
         // The first line is a checkpoint, so a log (or a rolled file) whose first entries were cut off does not verify.
         Emit(_lines.Checkpoint(DateTime.UtcNow.Ticks, fileStart: true), true);

@@ -11,6 +11,9 @@ public abstract class DecisionLogSink : IDisposable
     /// <param name="isCheckpoint">Whether the line is a signed checkpoint (a file sink may roll after one).</param>
     public abstract void WriteLine(ReadOnlySpan<byte> utf8Line, bool isCheckpoint);
 
+    /// <summary>Where an earlier log this sink appends to ends, to continue its chain; <see langword="null"/> to start one.</summary>
+    internal virtual LogChainTail? ChainTail => null;
+
     /// <summary>Makes every line written so far durable.</summary>
     public abstract void Flush();
 

@@ -3,14 +3,18 @@ namespace Trajeckt.Audit;
 /// <summary>The outcome of verifying a decision log: valid, or the first entry that was tampered with.</summary>
 public sealed class DecisionLogVerification
 {
-    internal DecisionLogVerification(long entries, long checkpoints, long? firstBadEntry, int? line, string? problem)
+    internal DecisionLogVerification(long entries, long checkpoints, long? firstBadEntry, int? line, string? problem, LogEnds? ends = null)
     {
         Entries = entries;
         Checkpoints = checkpoints;
         FirstBadEntry = firstBadEntry;
         Line = line;
         Problem = problem;
+        Ends = ends;
     }
+
+    /// <summary>Where a valid file's chain begins and ends, to check that the next file continues it.</summary>
+    internal LogEnds? Ends { get; }
 
     /// <summary>Whether every entry is chained, in order, and covered by a valid checkpoint signature.</summary>
     public bool IsValid => Problem is null;
@@ -30,3 +34,6 @@ public sealed class DecisionLogVerification
     /// <summary>What is wrong, as one sentence; <see langword="null"/> when the log is valid.</summary>
     public string? Problem { get; }
 }
+
+/// <summary>A verified file's first entry (its <c>seq</c> and <c>prev</c>) and last entry (its <c>seq</c> and hash).</summary>
+internal sealed record LogEnds(long FirstSeq, string FirstPrev, long LastSeq, string LastHash);

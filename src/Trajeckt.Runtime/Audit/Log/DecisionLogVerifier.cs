@@ -7,7 +7,8 @@ namespace Trajeckt.Audit;
 /// <summary>
 /// Verifies a decision log (one file of it) against the public key of its checkpoints and names the
 /// first entry that was altered, removed, reordered, or appended after the last checkpoint
-/// (docs/rollout.md, "Verifying a log").
+/// (docs/rollout.md, "Verifying a log"); <c>trajeckt log verify</c> also checks that each file of a
+/// folder continues the one before it.
 /// </summary>
 public static class DecisionLogVerifier
 {
@@ -92,7 +93,28 @@ public static class DecisionLogVerifier
             return Bad(entries.Count, checkpoints, tail, lastCheckpoint + 2,
                 $"entries from {tail} on are not covered by a checkpoint: appended after the last checkpoint (entry {entries[lastCheckpoint].Seq}), or the final checkpoint was removed");
         }
-        return new DecisionLogVerification(entries.Count, checkpoints, null, null, null);
+        return new DecisionLogVerification(entries.Count, checkpoints, null, null, null, new LogEnds(first.Seq, first.Prev, entries[^1].Seq, entries[^1].Hash));
+    }
+
+    /// <summary>
+    /// Whether a verified file continues the verified file before it in the same log folder: its first entry
+    /// is the next <c>seq</c> and chains to the other's last line. A file removed between them, a file
+    /// replaced, or a log restarted without its earlier files breaks this (a sink reopened on the folder
+    /// continues the chain).
+    /// </summary>
+    /// <returns><see langword="null"/> when it does; else the first entry missing or wrong, and why.</returns>
+    internal static (long FirstBadEntry, string Problem)? CheckContinues(LogEnds before, string beforeName, LogEnds after)
+    {
+        var next = before.LastSeq + 1;
+        if (after.FirstSeq == 1)
+            return (next, $"it starts a new chain (entry 1) instead of continuing {beforeName}, which ends at entry {before.LastSeq}: a file was replaced, or the log was started again without the files before it");
+        if (after.FirstSeq > next)
+            return (next, $"entries {next} to {after.FirstSeq - 1} were removed: it starts at entry {after.FirstSeq}, and {beforeName} ends at entry {before.LastSeq}");
+        if (after.FirstSeq < next)
+            return (after.FirstSeq, $"entry {after.FirstSeq} appears again: {beforeName} already ends at entry {before.LastSeq} (a file copied, or the files given out of order)");
+        if (after.FirstPrev != before.LastHash)
+            return (after.FirstSeq, $"entry {after.FirstSeq} does not chain to the last line of {beforeName}: one of the two files was replaced");
+        return null;
     }
 
     private static DecisionLogVerification Bad(long entries, long checkpoints, long seq, int line, string problem) =>
@@ -106,6 +128,14 @@ public static class DecisionLogVerifier
         if (!Convert.TryFromBase64String(entry.Signature!, signature, out var written) || written != 64)
             return false;
         return SignatureAlgorithm.Ed25519.Verify(key.Key, LogChain.CheckpointMessage(entry.Seq, entry.Prev, entry.Time ?? "", key.KeyId, fileStart), signature);
+    }
+
+    /// <summary>The <c>seq</c> of a line that parses as a log entry.</summary>
+    internal static bool TryReadSeq(ReadOnlySpan<byte> line, out long seq)
+    {
+        var parsed = TryParse(line, out var entry);
+        seq = entry.Seq;
+        return parsed;
     }
 
     private static bool TryParse(ReadOnlySpan<byte> line, out Entry entry)

@@ -6,7 +6,8 @@ namespace Trajeckt.Audit;
 /// The default decision log sink: JSON Lines files in a folder, rolled when a file passes a size and
 /// bounded in number (the oldest file is deleted). Files are named <c>decisions-NNNNNN.jsonl</c>; a file
 /// is rolled only right after a checkpoint, so every file starts and ends with a signed checkpoint and
-/// verifies on its own.
+/// verifies on its own. A sink opened on a folder that already holds files continues the chain of the
+/// newest one, so <c>trajeckt log verify</c> on the folder sees a file or a run removed between others.
 /// </summary>
 public sealed class FileDecisionLogSink : DecisionLogSink
 {
@@ -33,9 +34,15 @@ public sealed class FileDecisionLogSink : DecisionLogSink
         _maxFileBytes = maxFileBytes;
         _maxFiles = maxFiles;
         Directory.CreateDirectory(folder);
-        _index = ExistingFiles().Select(IndexOf).DefaultIfEmpty(0).Max() + 1;
+        var existing = ExistingFiles().OrderByDescending(IndexOf).ToList();
+        ChainTail = existing.Select(ReadTail).FirstOrDefault(tail => tail is not null);
+        _index = existing.Select(IndexOf).DefaultIfEmpty(0).Max() + 1;
         _stream = Open(_index);
     }
+
+    /// <summary>Where the newest file already in the folder ends; the log continues its chain from there.</summary>
+    /// <remarks>Read once, when the sink opens: a log started again on the same folder picks up where the last run stopped.</remarks>
+    internal override LogChainTail? ChainTail { get; }
 
     /// <summary>The file being written.</summary>
     public string CurrentPath => _stream.Name;
@@ -107,6 +114,21 @@ public sealed class FileDecisionLogSink : DecisionLogSink
     // A 64 KiB buffer: a line is a few hundred bytes, so the writer makes one write(2) per couple of hundred lines.
     private FileStream Open(int index) =>
         new(Path.Combine(_folder, $"decisions-{index.ToString("D6", CultureInfo.InvariantCulture)}.jsonl"), FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 1 << 16);
+
+    // Only the end of the file is read, unless its last line is longer than that.
+    private static LogChainTail? ReadTail(string path)
+    {
+        const int Window = 1 << 20;
+        using var file = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(file);
+        var bytes = new byte[(int)Math.Min(length, Window)];
+        RandomAccess.Read(file, bytes, length - bytes.Length);
+        var lastBreak = Array.LastIndexOf(bytes, (byte)'\n');
+        var lineStart = lastBreak > 0 ? Array.LastIndexOf(bytes, (byte)'\n', lastBreak - 1) : -1;
+        if (bytes.Length < length && lineStart < 0)
+            bytes = File.ReadAllBytes(path);
+        return LogChainTail.Read(bytes, path);
+    }
 
     private IEnumerable<string> ExistingFiles() => Directory.EnumerateFiles(_folder, "decisions-*.jsonl");
 

@@ -31,17 +31,20 @@ internal sealed class LogLineWriter
     private readonly PlainJsonLine _plain = new();
     private readonly bool _formatPlainLines;
     private readonly bool _includeMessages;
-    private readonly byte[] _prev = Encoding.ASCII.GetBytes(LogChain.Genesis);
+    private readonly byte[] _prev;
     private readonly byte[] _time = new byte[40];
     private long _seq;
 
     /// <param name="key">Signs the checkpoints.</param>
     /// <param name="includeMessages">Whether lines carry the runtime's messages.</param>
+    /// <param name="tail">Where the log this one continues ends; <see langword="null"/> to start a chain (<c>seq</c> 1 after the genesis hash).</param>
     /// <param name="hasher">The chain's SHA-256; <see langword="null"/> for <see cref="ChainHasher.Shared"/>.</param>
     /// <param name="formatPlainLines">Whether plain call lines are written by hand (<see cref="PlainJsonLine"/>); tests turn it off to compare.</param>
-    public LogLineWriter(OperatorKeyPair key, bool includeMessages, ChainHasher? hasher = null, bool formatPlainLines = true)
+    public LogLineWriter(OperatorKeyPair key, bool includeMessages, LogChainTail? tail = null, ChainHasher? hasher = null, bool formatPlainLines = true)
     {
         _key = key;
+        _seq = tail?.Seq ?? 0;
+        _prev = tail?.HashBytes() ?? Encoding.ASCII.GetBytes(LogChain.Genesis);
         _hasher = hasher ?? ChainHasher.Shared;
         _formatPlainLines = formatPlainLines;
         _includeMessages = includeMessages;
@@ -50,9 +53,6 @@ internal sealed class LogLineWriter
 
     /// <summary>Lines since the last checkpoint.</summary>
     public long SinceCheckpoint { get; private set; }
-
-    /// <summary>The number of lines written.</summary>
-    public long Count => _seq;
 
     public ReadOnlySpan<byte> Call(in LogRecord call, Trust? origin, IReadOnlyList<string>? labels)
     {
