@@ -1,3 +1,4 @@
+using Trajeckt.Replay;
 using Trajeckt.Traj;
 using Trajeckt.Traj.Graph;
 
@@ -87,7 +88,7 @@ internal sealed class GraphInput
             return inputs[0];
         if (inputs.FirstOrDefault(i => string.Equals(i.Graph.Name, trajectoryName, StringComparison.Ordinal)) is { } named)
             return named;
-        context.Fail($"{path}: no trajectory named '{trajectoryName}' (the assembly has: {string.Join(", ", inputs.Select(i => i.Graph.Name))})");
+        context.Fail($"{path}: no trajectory named '{DisplayText.Escape(trajectoryName)}' (the assembly has: {string.Join(", ", inputs.Select(i => i.Graph.Name))})");
         return null;
     }
 
@@ -127,7 +128,7 @@ internal sealed class GraphInput
         else if (!compilation.TryGetTrajectory(trajectoryName, out trajectory))
         {
             var known = string.Join(", ", compilation.Trajectories.Select(t => t.Name));
-            context.Fail($"{path}: no trajectory named '{trajectoryName}' (the file has: {known})");
+            context.Fail($"{path}: no trajectory named '{DisplayText.Escape(trajectoryName)}' (the file has: {known})");
             return null;
         }
         return new GraphInput(trajectory.Graph, trajectory.Encoding, compilation.Diagnostics);

@@ -1,18 +1,18 @@
 using System.CommandLine;
 using Trajeckt.Replay;
-using Trajeckt.Traj;
 
 namespace Trajeckt.Cli;
 
 /// <summary>
-/// <c>trajeckt replay POLICY.traj TRACE.jsonl [--trajectory NAME] [--heuristic] [--json]</c>: runs a
-/// recorded trace through one fresh session of the runtime and checks its expectations (docs/semantics.md, trajeckt replay).
+/// <c>trajeckt replay POLICY TRACE.jsonl [--trajectory NAME] [--heuristic] [--json]</c>: runs a recorded
+/// trace through one fresh session of the runtime and checks its expectations (docs/semantics.md, trajeckt
+/// replay). The policy is a .traj file, an encoded graph or an app assembly (<see cref="GraphInput"/>).
 /// </summary>
 internal static class ReplayCommand
 {
     public static Command Create(CliContext context)
     {
-        var policy = new Argument<string>("policy") { Description = "The Traj policy file." };
+        var policy = new Argument<string>("policy") { Description = "The policy: a .traj file, an encoded graph, or an app assembly the generator recorded graphs in." };
         var trace = new Argument<string>("trace") { Description = "The trace: JSON Lines, one event an object." };
         var trajectory = new Option<string?>("--trajectory", "-t") { Description = "The trajectory to enforce (default: the first of the file)." };
         var heuristic = new Option<bool>("--heuristic") { Description = "Run with no graph, in heuristic mode, taking tool effects from the policy." };
@@ -28,11 +28,9 @@ internal static class ReplayCommand
 
     private static int Run(CliContext context, string policyPath, string tracePath, string? trajectoryName, bool heuristic, bool json)
     {
-        var compilation = GraphInput.CompilePolicy(policyPath, context);
-        if (compilation is null)
+        if (GraphInput.Load(policyPath, trajectoryName, context) is not { } input)
             return CliApp.InvalidInput;
-        if (!TrySelect(compilation, trajectoryName, policyPath, context, out var trajectory))
-            return CliApp.InvalidInput;
+        var trajectory = input.ToTrajectory();
         if (!File.Exists(tracePath))
             return context.Fail($"{tracePath}: file not found");
 
@@ -61,28 +59,5 @@ internal static class ReplayCommand
 
         (json ? context.Error : context.Output).WriteLine(tally.Summary(trajectory.Name));
         return tally.Failed == 0 ? CliApp.Success : CliApp.Failed;
-    }
-
-    private static bool TrySelect(TrajCompilation compilation, string? name, string policyPath, CliContext context, out CompiledTrajectory trajectory)
-    {
-        trajectory = null!;
-        if (name is null)
-        {
-            if (compilation.Trajectories.Count == 0)
-            {
-                context.Fail($"{policyPath}: the policy has no trajectory");
-                return false;
-            }
-            trajectory = compilation.Trajectories[0];
-            return true;
-        }
-        if (compilation.TryGetTrajectory(name, out var named))
-        {
-            trajectory = named;
-            return true;
-        }
-        var known = string.Join(", ", compilation.Trajectories.Select(t => t.Name));
-        context.Fail($"{policyPath}: no trajectory named '{DisplayText.Escape(name)}' (the file has: {known})");
-        return false;
     }
 }

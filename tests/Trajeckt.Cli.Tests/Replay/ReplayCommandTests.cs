@@ -164,6 +164,29 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_encoded_graph_or_an_apps_assembly_replays_as_its_policy_does()
+    {
+        var trace = _files.File("trace.jsonl", "{\"call\": \"read_customer\"}\n{\"call\": \"send_email\", \"expect\": \"deny\", \"reason\": \"flow\"}\n");
+        var compilation = Trajeckt.Traj.TrajCompiler.Compile(Policy, "policy.traj");
+        var graph = _files.File("support.trjg");
+        File.WriteAllBytes(graph, compilation.Trajectories[0].Encoding);
+        var app = AssemblySeal.EmittedAssembly.Write(_files.File("App.dll"), "App",
+            ("Support", Convert.ToBase64String(compilation.Trajectories[0].Encoding)), ("Narrow", Convert.ToBase64String(compilation.Trajectories[1].Encoding)));
+
+        var fromPolicy = ReplayCli.Run(_policy, trace);
+        var fromGraph = ReplayCli.Run(graph, trace);
+        var fromAssembly = ReplayCli.Run(app, trace);
+
+        Assert.Equal(0, fromPolicy.ExitCode);
+        Assert.Equal(fromPolicy.Output, fromGraph.Output);
+        Assert.Equal(fromPolicy.Output, fromAssembly.Output);
+        Assert.Contains("unknown_tool", ReplayCli.Run(app, trace, "-t", "Narrow").Output);
+        var unknown = ReplayCli.Run(app, trace, "-t", "Mis\u001bsing");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("App.dll: no trajectory named 'Mis\\u001bsing' (the assembly has: Support, Narrow)", unknown.Error);
+    }
+
+    [Fact]
     public void Heuristic_runs_with_no_graph_using_the_policys_tool_effects()
     {
         // Not declared: the graph refuses it, heuristic mode allows it. send_email after a sensitive read is refused either way.
