@@ -32,7 +32,10 @@ public sealed partial class TrajecktSession
         var note = unavailable == DecisionReason.None
             ? "calls the policy refuses will RUN and are only logged as would-refuse"
             : $"but it has no usable commitment ({ReasonCodes.ToCode(unavailable)}), so every call is still refused";
-        SessionLog.ShadowSessionStarted(_logger, Id, note);
+        if (_logging)
+            SessionLog.ShadowSessionStarted(_logger, Id, note);
+        else
+            UnloggedShadowNotice.Write(Id, note);
     }
 
     private void AuditShadowRefusal(in Decision decision)

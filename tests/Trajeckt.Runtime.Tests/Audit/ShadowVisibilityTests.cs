@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
+using Trajeckt.Audit;
 using Trajeckt.Runtime.Tests.Support;
 using Trajeckt.Sealing;
 using Trajeckt.Traj;
@@ -68,6 +69,36 @@ public sealed class ShadowVisibilityTests
         Assert.All(entries, e => Assert.Equal(LogLevel.Warning, e.Level));
         Assert.Equal($"Session {session.Id} runs in SHADOW MODE: calls the policy refuses will RUN and are only logged as would-refuse", entries[0].Message);
         Assert.Contains("read_customer would be refused (transition) and runs in shadow mode", entries[1].Message);
+    }
+
+    [Fact]
+    public void Without_a_logger_the_first_shadow_session_of_the_process_warns_on_standard_error_once()
+    {
+        var original = Console.Error;
+        using var error = new StringWriter();
+        UnloggedShadowNotice.Reset();
+        Console.SetError(error);
+        try
+        {
+            TrajecktSession.Create(Policies.Compile(Policy), new TrajecktOptions()).Call("read_ticket");
+            var provider = new RecordingLoggerProvider();
+            using (var factory = LoggerFactory.Create(b => b.AddProvider(provider)))
+                TrajecktSession.Create(Policies.Compile(Policy), new TrajecktOptions { Shadow = true }, factory);
+            Assert.Equal("", error.ToString());
+
+            var first = TrajecktSession.Create(Policies.Compile(Policy), new TrajecktOptions { Shadow = true });
+            var second = TrajecktSession.Create(Policies.Compile(Policy), new TrajecktOptions { Shadow = true });
+
+            var written = error.ToString();
+            Assert.StartsWith($"trajeckt: warning: session {first.Id} runs in SHADOW MODE: calls the policy refuses will RUN", written);
+            Assert.Contains("trajeckt.shadow.would_refuse", written);
+            Assert.DoesNotContain(second.Id, written);
+            Assert.Single(written.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
     }
 
     [Fact]
