@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Trajeckt.Traj;
 
 namespace Trajeckt.Replay;
@@ -63,16 +64,20 @@ public sealed class TraceRunner
     }
 
     /// <summary>The fresh session a trace with <paramref name="options"/> runs in.</summary>
+    /// <remarks>
+    /// Its logger is the null one: a replayed shadow run is the tool's own business, not a deployment in
+    /// shadow mode, so it must not raise the standard-error notice an unlogged shadow session does.
+    /// </remarks>
     private TrajecktSession CreateSession(TraceOptions options, bool heuristic, bool shadow = false)
     {
         var onViolation = options.HaltOnViolation ? ViolationBehavior.Halt : ViolationBehavior.Refuse;
         if (heuristic || options.Heuristic)
         {
             var uncommitted = new TrajecktOptions { RequireCommitment = false, AllowUncommitted = true, OnViolation = onViolation, Shadow = shadow };
-            return TrajecktSession.CreateHeuristic(_trajectory.Graph, uncommitted);
+            return TrajecktSession.CreateHeuristic(_trajectory.Graph, uncommitted, NullLoggerFactory.Instance);
         }
         var commitment = Commitment.FromVerifiedGraph(_trajectory.Graph, _trajectory.Encoding);
-        return TrajecktSession.Create(commitment, new TrajecktOptions { OnViolation = onViolation, Shadow = shadow });
+        return TrajecktSession.Create(commitment, new TrajecktOptions { OnViolation = onViolation, Shadow = shadow }, NullLoggerFactory.Instance);
     }
 
     /// <summary>Replays one event in <paramref name="session"/> as an application would.</summary>

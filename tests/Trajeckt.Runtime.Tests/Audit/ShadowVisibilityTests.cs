@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Trajeckt.Audit;
+using Trajeckt.Replay;
 using Trajeckt.Runtime.Tests.Support;
 using Trajeckt.Sealing;
 using Trajeckt.Traj;
@@ -81,6 +82,9 @@ public sealed class ShadowVisibilityTests
         try
         {
             TrajecktSession.Create(Policies.Compile(Policy), new TrajecktOptions()).Call("read_ticket");
+            // Replaying a logged shadow run is the tool's business, not a deployment in shadow mode.
+            using (var trace = new TraceReader(new StringReader("{\"session\": \"s1\", \"call\": \"read_customer\", \"expect\": \"deny\", \"reason\": \"transition\", \"shadow\": true}\n"), "t.jsonl"))
+                Assert.Single(new TraceRunner(TrajCompiler.Compile(Policy, "t.traj").Trajectories[0]).Run(trace));
             var provider = new RecordingLoggerProvider();
             using (var factory = LoggerFactory.Create(b => b.AddProvider(provider)))
                 TrajecktSession.Create(Policies.Compile(Policy), new TrajecktOptions { Shadow = true }, factory);
