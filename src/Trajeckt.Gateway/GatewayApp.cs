@@ -110,6 +110,8 @@ public static class GatewayApp
             .WithCallToolHandler((request, ct) => request.Services!.GetRequiredService<GatewayRuntime>().CallToolAsync(request, ct));
 
         var app = builder.Build();
+        if (options.StopWhenInputCloses)
+            InputClosedShutdown.Watch(app.Lifetime);
         try
         {
             await app.Services.GetRequiredService<GatewayRuntime>().InitializeAsync(cancellationToken).ConfigureAwait(false);

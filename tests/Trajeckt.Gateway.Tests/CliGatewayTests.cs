@@ -70,6 +70,45 @@ public sealed partial class CliGatewayTests
         }
     }
 
+    [Fact]
+    public async Task A_gateway_whose_trajeckt_is_killed_outright_stops_serving()
+    {
+        if (OperatingSystem.IsWindows())
+            return; // SIGKILL is the case; Windows' Kill already ends the process tree it is given.
+        await using var upstream = await SampleUpstream.StartAsync("http://127.0.0.1:0");
+        using var cli = Start("gateway", "--urls=http://127.0.0.1:0", $"--Gateway:Upstreams:0:Url={upstream.Urls.First()}/mcp");
+        try
+        {
+            var baseUrl = await ListeningUrlAsync(cli);
+            using var http = new HttpClient { BaseAddress = baseUrl };
+            Assert.Contains("\"status\":\"ok\"", await http.GetStringAsync("healthz"));
+
+            // Only the CLI is killed, with no chance to run a handler; its gateway child is left to notice.
+            using (var kill = Process.Start("kill", ["-KILL", cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                await kill.WaitForExitAsync();
+            await cli.WaitForExitAsync().WaitAsync(Patience);
+
+            using var timeout = new CancellationTokenSource(Patience);
+            while (true)
+            {
+                try
+                {
+                    await http.GetStringAsync("healthz", timeout.Token);
+                    await Task.Delay(100, timeout.Token);
+                }
+                catch (HttpRequestException)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            if (!cli.HasExited)
+                cli.Kill(entireProcessTree: true);
+        }
+    }
+
     private static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -9,7 +9,8 @@ namespace Trajeckt.Cli.Gateway;
 /// runtime only (its copy in the Trajeckt package signs builds where ASP.NET Core may be absent), the gateway on
 /// ASP.NET Core. The child shares the console (its output and errors go where the CLI's go, unbuffered), is
 /// asked to stop when the CLI is (Ctrl+C, SIGTERM), killed if it has not stopped in time or if the CLI leaves
-/// for any other reason, and its exit code is the CLI's.
+/// for any other reason, stops by itself when the CLI is killed outright (its input pipe closes), and its exit
+/// code is the CLI's.
 /// </summary>
 internal static partial class GatewayProcess
 {
@@ -21,10 +22,13 @@ internal static partial class GatewayProcess
 
     public static async Task<int> RunAsync(string gatewayDll, IReadOnlyList<string> settings, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false };
+        // The gateway's input is a pipe only this process holds: if it is killed outright (SIGKILL), the system
+        // closes the pipe and the gateway stops (Gateway:StopWhenInputCloses, given last so that it wins).
+        var start = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false, RedirectStandardInput = true };
         start.ArgumentList.Add(gatewayDll);
         foreach (var setting in settings)
             start.ArgumentList.Add(setting);
+        start.ArgumentList.Add("--Gateway:StopWhenInputCloses=true");
         using var gateway = Process.Start(start) ?? throw new InvalidOperationException($"could not start {gatewayDll}");
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // The CLI's own handlers: by default a signal would end the CLI at once, leaving the gateway running.

@@ -56,4 +56,10 @@ public sealed class GatewayOptions
 
     /// <summary>Whether the gateway may listen on addresses other than loopback (off by default).</summary>
     public bool AllowNonLoopback { get; set; }
+
+    /// <summary>
+    /// Whether the gateway stops when its standard input ends (default false). <c>trajeckt gateway</c> sets it
+    /// and holds the input, so a gateway never outlives the command that started it, however that ends.
+    /// </summary>
+    public bool StopWhenInputCloses { get; set; }
 }
