@@ -122,6 +122,21 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
         LogSessionOpened(_logger, sessionId, session.Enforcement.Name);
     }
 
+    /// <summary>
+    /// With a shared store, a session that another replica holds (registered in the store at its
+    /// <c>initialize</c>), decided here through the store; <see langword="null"/> when sessions live in this
+    /// process or the store never registered the id.
+    /// </summary>
+    /// <exception cref="Exception">The store cannot answer (whatever it throws).</exception>
+    public async ValueTask<SessionEnforcement?> FindStoredSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (_store is null || Manager is not { } manager)
+            return null;
+        if (await _store.LoadAsync(StoredMcpSessions.InitializeKeyPrefix + sessionId, cancellationToken).ConfigureAwait(false) is null)
+            return null;
+        return new StoredEnforcement(manager, StoredMcpSessions.StateKeyPrefix + sessionId);
+    }
+
     private GatewaySession NewSession(string sessionId)
     {
         var commitment = Commitment ?? throw new InvalidOperationException("The gateway is not initialized.");

@@ -148,14 +148,46 @@ public sealed class SharedSessionTests : IAsyncLifetime
         Assert.Contains("\"reason\":\"store_unavailable\"", lostBody);
     }
 
-    private async Task<HttpResponseMessage> PostAuthorizationAsync(string path, string by)
+    [Fact]
+    public async Task An_authorization_sent_to_the_replica_that_does_not_hold_the_session_is_decided_through_the_store()
+    {
+        await using var agent = await A.ConnectAgentAsync();
+        var path = $"trajeckt/sessions/{agent.SessionId}/authorizations";
+        Assert.False(B.Runtime.Sessions.TryPeek(agent.SessionId!, out _));
+        // Untrusted content read on A: a memory write is then under the floor until a trusted user approves it.
+        await agent.CallAsync("fetch_url", ("url", "https://example.com/"));
+        Assert.StartsWith(Refused + "floor: ", (await agent.CallAsync("memory_write", ("note", "x"))).Text());
+
+        using (var tooLow = await PostAuthorizationAsync(path, "External", B))
+            Assert.Contains("\"reason\":\"authorization_rejected\"", await tooLow.Content.ReadAsStringAsync());
+        using (var accepted = await PostAuthorizationAsync(path, "TrustedUser", B))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            Assert.Contains("\"accepted\":true", await accepted.Content.ReadAsStringAsync());
+        }
+        // The session stays where it was: B decided through the store and took nothing over; A sees the approval.
+        Assert.False(B.Runtime.Sessions.TryPeek(agent.SessionId!, out _));
+        Assert.NotEqual(true, (await agent.CallAsync("memory_write", ("note", "x"))).IsError);
+
+        using (var unknown = await PostAuthorizationAsync("trajeckt/sessions/made-up-session-id/authorizations", "TrustedUser", B))
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        _redis.Stop();
+        using var lost = await PostAuthorizationAsync(path, "TrustedUser", B);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, lost.StatusCode);
+        var lostBody = await lost.Content.ReadAsStringAsync();
+        Assert.Contains("\"accepted\":false", lostBody);
+        Assert.Contains("\"reason\":\"store_unavailable\"", lostBody);
+    }
+
+    private async Task<HttpResponseMessage> PostAuthorizationAsync(string path, string by, GatewayServer? replica = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new StringContent($$"""{"tool":"memory_write","by":"{{by}}"}""", Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
-        return await A.Http.SendAsync(request);
+        return await (replica ?? A).Http.SendAsync(request);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Trajeckt.Gateway.Sessions;
 using Trajeckt.Traj.Syntax;
 
 namespace Trajeckt.Gateway.Http;
@@ -33,12 +34,31 @@ internal static class OperatorAuthorizations
         // Checked before anything else, so an unauthenticated caller learns nothing (not even whether a session exists).
         if (!IsOperator(context.Request, expected))
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
-        if (!runtime.Sessions.TryPeek(id, out var session))
-            return Results.NotFound(new { error = $"no live session {id}" });
         if (await ReadRequestAsync(context) is not (string tool, Trust by) request)
             return Results.BadRequest(new { error = """the body must be a JSON object {"tool": "<tool name>", "by": "<trust level>"} with by one of """ + SyntaxKeywords.TrustList });
+        SessionEnforcement? enforcement;
+        if (runtime.Sessions.TryPeek(id, out var session))
+        {
+            enforcement = session.Enforcement;
+        }
+        else
+        {
+            // With Redis, the approval UI may reach any replica: one that does not hold the session decides
+            // through the store, as the replica holding it would.
+            try
+            {
+                enforcement = await runtime.FindStoredSessionAsync(id, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return Results.Json(new { accepted = false, reason = ReasonCodes.StoreUnavailable, message = "the session store cannot be read: " + e.Message },
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+            if (enforcement is null)
+                return Results.NotFound(new { error = $"no live session {id}" });
+        }
 
-        var result = await session.Enforcement.AuthorizeAsync(request.tool, request.by, context.RequestAborted).ConfigureAwait(false);
+        var result = await enforcement.AuthorizeAsync(request.tool, request.by, context.RequestAborted).ConfigureAwait(false);
         // The store could not decide: say so, so the approval UI retries rather than tells the user "rejected".
         if (result.Reason is DecisionReason.StoreUnavailable or DecisionReason.StateInvalid)
             return Results.Json(new { accepted = false, reason = result.Code, message = result.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
