@@ -134,14 +134,14 @@ internal sealed partial class GatewayRuntime : IAsyncDisposable
             return null;
         if (await _store.LoadAsync(StoredMcpSessions.InitializeKeyPrefix + sessionId, cancellationToken).ConfigureAwait(false) is null)
             return null;
-        return new StoredEnforcement(manager, StoredMcpSessions.StateKeyPrefix + sessionId);
+        return StoredEnforcement.ForMcpSession(manager, sessionId);
     }
 
     private GatewaySession NewSession(string sessionId)
     {
         var commitment = Commitment ?? throw new InvalidOperationException("The gateway is not initialized.");
         SessionEnforcement enforcement = Manager is { } manager
-            ? new StoredEnforcement(manager, StoredMcpSessions.StateKeyPrefix + sessionId)
+            ? StoredEnforcement.ForMcpSession(manager, sessionId)
             : new LocalEnforcement(commitment.CreateSession(_trajecktOptions, _loggerFactory));
         return new GatewaySession(sessionId, enforcement, _options.DecisionHistory, _time.GetTimestamp());
     }

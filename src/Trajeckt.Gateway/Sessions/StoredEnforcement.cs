@@ -8,6 +8,10 @@ namespace Trajeckt.Gateway.Sessions;
 /// </summary>
 internal sealed class StoredEnforcement(TrajecktSessionManager manager, string key) : SessionEnforcement
 {
+    /// <summary>The enforcement of the MCP session <paramref name="mcpSessionId"/>, whose state is stored under <c>mcp:&lt;id&gt;</c>.</summary>
+    public static StoredEnforcement ForMcpSession(TrajecktSessionManager manager, string mcpSessionId) =>
+        new(manager, StoredMcpSessions.StateKeyPrefix + mcpSessionId);
+
     public override string Name => key;
 
     public override ValueTask<Decision> BeginAsync(string? tool, CancellationToken cancellationToken) =>

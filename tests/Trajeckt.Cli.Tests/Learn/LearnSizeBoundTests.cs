@@ -12,12 +12,7 @@ public class LearnSizeBoundTests
     [Fact]
     public void Patternless_runs_stop_at_the_plan_length_bound_with_advice()
     {
-        var random = new Random(14);
-        var tools = Enumerable.Range(0, 9).Select(i => "tool" + i).ToArray();
-        var runs = Enumerable.Range(0, 300).Select(r => new TrainingRun(
-            $"run{r}.jsonl",
-            Enumerable.Range(1, 30).Select(step => new TrainingCall(tools[random.Next(tools.Length)], step, null, Array.Empty<string>())).ToList(),
-            isNegative: false)).ToList();
+        var runs = PatternlessRuns();
 
         var error = Assert.Throws<ArgumentException>(() => PolicyLearner.Learn(runs, PolicyLearner.DefaultK, "Learned", policy: null));
 
@@ -29,15 +24,21 @@ public class LearnSizeBoundTests
     [Fact]
     public void The_same_runs_learn_with_k_zero()
     {
-        var random = new Random(14);
-        var tools = Enumerable.Range(0, 9).Select(i => "tool" + i).ToArray();
-        var runs = Enumerable.Range(0, 300).Select(r => new TrainingRun(
-            $"run{r}.jsonl",
-            Enumerable.Range(1, 30).Select(step => new TrainingCall(tools[random.Next(tools.Length)], step, null, Array.Empty<string>())).ToList(),
-            isNegative: false)).ToList();
+        var runs = PatternlessRuns();
 
         var learned = PolicyLearner.Learn(runs, 0, "Learned", policy: null);
 
         Assert.True(learned.Automaton.StateCount <= 2, $"{learned.Automaton.StateCount} states");
+    }
+
+    // 300 runs of 30 calls, each call any of nine tools, from a fixed seed.
+    private static List<TrainingRun> PatternlessRuns()
+    {
+        var random = new Random(14);
+        var tools = Enumerable.Range(0, 9).Select(i => "tool" + i).ToArray();
+        return Enumerable.Range(0, 300).Select(r => new TrainingRun(
+            $"run{r}.jsonl",
+            Enumerable.Range(1, 30).Select(step => new TrainingCall(tools[random.Next(tools.Length)], step, null, Array.Empty<string>())).ToList(),
+            isNegative: false)).ToList();
     }
 }

@@ -7,6 +7,19 @@ namespace Trajeckt.Traj.Tests.GraphFormat;
 
 public class GraphEncodingTests
 {
+    /// <summary>The policy of the encoding example in docs/semantics.md (graph format version 1).</summary>
+    internal const string DocsExample = """
+        trajectory S {
+          tool a : sensitive(p);
+          tool b : sink(external);
+          plan a b?;
+          flow p -> b;
+          floor CleanWorkspace for b;
+          authorize b by ToolOutput;
+          budget calls 300;
+        }
+        """;
+
     [Fact]
     public void Random_graphs_round_trip_byte_for_byte()
     {
@@ -46,18 +59,7 @@ public class GraphEncodingTests
         };
         Assert.Equal(expected, GraphEncoder.Encode(graph));
 
-        const string policy = """
-            trajectory S {
-              tool a : sensitive(p);
-              tool b : sink(external);
-              plan a b?;
-              flow p -> b;
-              floor CleanWorkspace for b;
-              authorize b by ToolOutput;
-              budget calls 300;
-            }
-            """;
-        var compiled = TrajCompiler.Compile(policy, "docs-example.traj");
+        var compiled = TrajCompiler.Compile(DocsExample, "docs-example.traj");
         Assert.True(compiled.Success, string.Join(Environment.NewLine, compiled.Diagnostics));
         Assert.Equal(expected, compiled.Trajectories[0].Encoding);
     }

@@ -71,17 +71,7 @@ public class GraphPinTests
     [Fact]
     public void The_documented_version_2_example_is_the_version_1_example_plus_its_pin()
     {
-        const string example = """
-            trajectory S {
-              tool a : sensitive(p);
-              tool b : sink(external);
-              plan a b?;
-              flow p -> b;
-              floor CleanWorkspace for b;
-              authorize b by ToolOutput;
-              budget calls 300;
-            }
-            """;
+        const string example = GraphEncodingTests.DocsExample;
         var plain = CompileHelpers.Single(example).Encoding;
         var pinned = CompileHelpers.Single(example.Replace("budget calls 300;", $"budget calls 300;\n  pin b \"{HashA}\";")).Encoding;
         Assert.Equal(42, plain.Length);

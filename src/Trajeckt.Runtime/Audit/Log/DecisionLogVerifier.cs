@@ -130,11 +130,11 @@ public static class DecisionLogVerifier
         return SignatureAlgorithm.Ed25519.Verify(key.Key, LogChain.CheckpointMessage(entry.Seq, entry.Prev, entry.Time ?? "", key.KeyId, fileStart), signature);
     }
 
-    /// <summary>The <c>seq</c> of a line that parses as a log entry.</summary>
-    internal static bool TryReadSeq(ReadOnlySpan<byte> line, out long seq)
+    /// <summary>The <c>seq</c> and chain hash of a line that parses as a log entry.</summary>
+    internal static bool TryReadEntry(ReadOnlySpan<byte> line, out long seq, out string hash)
     {
         var parsed = TryParse(line, out var entry);
-        seq = entry.Seq;
+        (seq, hash) = (entry.Seq, entry.Hash);
         return parsed;
     }
 

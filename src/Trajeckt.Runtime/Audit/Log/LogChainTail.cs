@@ -22,13 +22,13 @@ internal sealed record LogChainTail(long Seq, string Hash)
             return null;
         var complete = log[..end];
         var line = complete[(complete.LastIndexOf((byte)'\n') + 1)..];
-        if (!DecisionLogVerifier.TryReadSeq(line, out var seq))
+        if (!DecisionLogVerifier.TryReadEntry(line, out var seq, out var hash))
         {
             throw new InvalidDataException(
                 $"{path}: its last line is not a decision log entry, so a log opened on this folder cannot continue its chain; "
                 + "verify the file (trajeckt log verify) and move it out of the folder.");
         }
-        return new LogChainTail(seq, LogChain.Hash(line));
+        return new LogChainTail(seq, hash);
     }
 
     /// <summary>The hash as the 64 ASCII bytes a line's <c>prev</c> holds.</summary>
