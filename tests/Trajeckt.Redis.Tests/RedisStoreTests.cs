@@ -47,9 +47,11 @@ public sealed class RedisStoreTests
         // Generous bounds: 30 calls race on one session here, and what this test counts is exactness under
         // contention, not the give-up path (which refuses with store_unavailable, tested on its own); on a busy
         // machine 64 attempts in 3 s can run out, and a refusal for want of attempts is not a budget refusal.
+        // Likewise the client's 1 s timeout, which a thread pool still growing on 2 cores has been seen to pass.
         var racing = new TrajecktSessionManagerOptions { Timeout = TimeSpan.FromSeconds(60), MaxAttempts = 100_000 };
-        using var a = Replica(redis, mode, racing);
-        using var b = Replica(redis, mode, racing);
+        var patient = redis.ConfigurationWithTimeout(15_000);
+        using var a = Replica(redis, mode, racing, patient);
+        using var b = Replica(redis, mode, racing, patient);
         var replicas = new[] { Manager(a), Manager(b) };
         for (var round = 0; round < 10; round++)
         {
@@ -94,12 +96,12 @@ public sealed class RedisStoreTests
         Assert.Equal(DecisionReason.Flow, (await manager.BeginAsync("s", "send")).Reason);
     }
 
-    private static ServiceProvider Replica(RedisServer redis, RedisCompareAndSet mode, TrajecktSessionManagerOptions? options = null)
+    private static ServiceProvider Replica(RedisServer redis, RedisCompareAndSet mode, TrajecktSessionManagerOptions? options = null, string? configuration = null)
     {
         var services = new ServiceCollection();
         services.AddRedisSessionStore(o =>
         {
-            o.Configuration = redis.Configuration;
+            o.Configuration = configuration ?? redis.Configuration;
             o.CompareAndSet = mode;
         });
         services.AddSingleton(sp => new TrajecktSessionManager(

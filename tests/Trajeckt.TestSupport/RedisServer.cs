@@ -20,7 +20,12 @@ public sealed class RedisServer : IDisposable
 
     public int Port { get; }
 
-    public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=1000,syncTimeout=1000,asyncTimeout=1000";
+    /// <summary>The client configuration, with 1 s timeouts so that a stopped server is noticed quickly.</summary>
+    public string Configuration => ConfigurationWithTimeout(1000);
+
+    /// <summary>The client configuration with other timeouts (a test that counts exactness under load, not the give-up path).</summary>
+    public string ConfigurationWithTimeout(int milliseconds) =>
+        $"127.0.0.1:{Port},abortConnect=false,connectTimeout={milliseconds},syncTimeout={milliseconds},asyncTimeout={milliseconds}";
 
     public void Start()
     {
